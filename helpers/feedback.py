@@ -1,0 +1,124 @@
+"""Instant, kind feedback for the self-check exercises.
+
+Every check function in the collection returns a :class:`Feedback`. In a
+notebook it shows as a coloured box with an icon and words (never colour
+alone); as text it reads the same. A check never raises: a missing answer
+gets "not answered yet", a wrong one a hint, and anything unexpected a
+friendly note. Student answer cells start as ``...`` (Python's Ellipsis),
+which counts as not answered.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = ["Feedback", "correct", "is_unanswered", "never_raises", "not_answered", "try_again"]
+
+Status = Literal["correct", "try again", "not answered yet"]
+
+_LOOK = {
+    "correct": ("\u2705", "Correct", "#e8f5e9", "#1b5e20"),
+    "try again": ("\U0001f4a1", "Not yet", "#fff8e1", "#6d4c00"),
+    "not answered yet": ("\u270f\ufe0f", "Not answered yet", "#e3f2fd", "#0d3c61"),
+}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of checking one answer.
+
+    Examples
+    --------
+    >>> fb = correct("Yes: 52 dated entries.")
+    >>> fb.passed, fb.status
+    (True, 'correct')
+    >>> print(fb)
+    Correct: Yes: 52 dated entries.
+    >>> "<b>" in try_again("Use <b>bold</b>?")._repr_html_()
+    False
+    """
+
+    status: Status
+    message: str
+
+    @property
+    def passed(self) -> bool:
+        """True only for a correct answer."""
+        return self.status == "correct"
+
+    def __str__(self) -> str:
+        return f"{_LOOK[self.status][1]}: {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        icon, label, background, ink = _LOOK[self.status]
+        return (
+            f'<div role="status" class="inf-feedback inf-feedback-{self.status.replace(" ", "-")}" '
+            f'style="background:{background};color:{ink};border-left:6px solid {ink};'
+            f'padding:0.6em 0.9em;border-radius:4px;font-size:1.05em">'
+            f'<span aria-hidden="true">{icon}</span> <strong>{label}:</strong> '
+            f"{html.escape(self.message)}</div>"
+        )
+
+
+def correct(message: str) -> Feedback:
+    """Feedback for a right answer."""
+    return Feedback("correct", message)
+
+
+def try_again(message: str) -> Feedback:
+    """Feedback for an answer that is not right yet, with a hint."""
+    return Feedback("try again", message)
+
+
+def not_answered(hint: str = "Replace the ... with your answer, then run this cell again.") -> Feedback:
+    """Feedback for an answer cell that still holds the placeholder."""
+    return Feedback("not answered yet", hint)
+
+
+def is_unanswered(value: Any) -> bool:
+    """Whether ``value`` is still a placeholder: ``...``, ``None`` or blank text.
+
+    Examples
+    --------
+    >>> is_unanswered(...), is_unanswered(None), is_unanswered("  "), is_unanswered(0)
+    (True, True, True, False)
+    """
+    if value is ... or value is None:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def never_raises(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
+    """Make a check function safe: unanswered gives :func:`not_answered`, errors give a hint.
+
+    Examples
+    --------
+    >>> @never_raises
+    ... def check_number(answer):
+    ...     return correct("Right.") if int(answer) == 3 else try_again("Count again.")
+    >>> print(check_number(...))
+    Not answered yet: Replace the ... with your answer, then run this cell again.
+    >>> print(check_number("three"))
+    Not yet: That answer could not be checked (ValueError). Check its type: a number, a date or some text?
+    """
+
+    @functools.wraps(check)
+    def safe(*args: Any, **kwargs: Any) -> Feedback:
+        if args and all(is_unanswered(a) for a in args):
+            return not_answered()
+        try:
+            return check(*args, **kwargs)
+        except Exception as error:  # a student's answer must never crash the check
+            return try_again(
+                f"That answer could not be checked ({type(error).__name__}). "
+                "Check its type: a number, a date or some text?"
+            )
+
+    return safe

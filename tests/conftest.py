@@ -1,0 +1,46 @@
+"""Shared fixtures: temporary copies of the data, and the seed documents when they are beside the repo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import DATA_DIR, REPO_ROOT
+
+SHARED_SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+SHARED_REFERENCE = REPO_ROOT.parent / "shared" / "reference"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def edit_lines(path: Path, edit) -> None:
+    """Rewrite a CSV through ``edit(lines) -> lines`` (lines without line ends)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    path.write_text("\n".join(edit(lines)) + "\n", encoding="utf-8")
+
+
+def seed_text(title_fragment: str) -> str | None:
+    """The text of the seed document whose text contains ``title_fragment``, if the seeds are beside the repo.
+
+    With ``CI=true`` the seeds must be there (CI lays ``shared/`` beside the clone).
+    """
+    if SHARED_SEEDS.is_dir():
+        for path in sorted(SHARED_SEEDS.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            if title_fragment in text:
+                return text
+    if IN_CI:
+        pytest.fail(f"CI=true but no seed containing {title_fragment!r} was found in {SHARED_SEEDS}")
+    return None
