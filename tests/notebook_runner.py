@@ -1,0 +1,73 @@
+"""Run a notebook in a fresh kernel, in its own folder (as JupyterLab does), and collect its outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from helpers.paths import REPO_ROOT
+
+NOTEBOOK_DIRS = ("notebooks",)
+
+
+def all_notebooks() -> list[Path]:
+    """Every committed notebook of the collection, in reading order."""
+    found: list[Path] = []
+    for folder in NOTEBOOK_DIRS:
+        found += sorted(
+            p for p in (REPO_ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+        )
+    return found
+
+
+def execute(path: Path, *, timeout: int = 300, extra_setup: str | None = None) -> nbformat.NotebookNode:
+    """Execute ``path`` top to bottom in a fresh kernel; raises on the first error.
+
+    ``extra_setup`` is code run in the kernel before the first cell (e.g. a network guard).
+    """
+    nb = nbformat.read(path, as_version=4)
+    if extra_setup:
+        nb.cells.insert(0, nbformat.v4.new_code_cell(extra_setup))
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        allow_errors=False,
+    )
+    client.execute()
+    if extra_setup:
+        nb.cells.pop(0)
+    return nb
+
+
+def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
+    """Error outputs, and anything written to stderr that looks like a traceback or warning."""
+    problems = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                problems.append(f"cell {index}: {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and output.name == "stderr":
+                text = output.text
+                if "Traceback" in text or "Warning" in text or "Error" in text:
+                    problems.append(f"cell {index} wrote to stderr: {text[:300]}")
+    return problems
+
+
+def text_outputs(nb: nbformat.NotebookNode) -> list[list[str]]:
+    """The text a reader sees from each code cell (plain text and streams), for comparing runs."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell_texts = []
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                cell_texts.append(output.text)
+            elif "data" in output:
+                cell_texts.append(output.data.get("text/plain", ""))
+        texts.append(cell_texts)
+    return texts
