@@ -11,6 +11,8 @@ Examples
 >>> events = helpers.load_events()
 >>> int((events.category == "SVC session").sum())
 2
+>>> helpers.classify_missile(2500, "ground").banned
+True
 """
 
 from __future__ import annotations
@@ -30,8 +32,20 @@ __all__ = [
     "load_tables",
 ]
 
-# Names that live in submodules with heavy imports, loaded on first use.
-_LAZY: dict[str, str] = {}
+# Names that live in submodules, loaded on first use (some import matplotlib or ipywidgets).
+_LAZY: dict[str, str] = {
+    "glossary": "glossary",
+    "glossary_terms": "glossary",
+    "classify_missile": "treaty",
+    "eliminations": "treaty",
+    "treaty_facts": "treaty",
+    "TimelineExplorer": "explorer",
+    "to_safe_csv": "export",
+    "add_period": "deadlines",
+    "days_between": "deadlines",
+    "withdrawal_schedule": "deadlines",
+    "show_figure": "figures",
+}
 
 
 def __getattr__(name: str) -> Any:

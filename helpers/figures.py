@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 
     from matplotlib.figure import Figure
 
-__all__ = ["FigureOutput", "figure_html", "new_figure", "show_figure"]
+__all__ = ["FigureOutput", "figure_html", "new_figure", "show_figure", "style_context"]
 
 
 @contextmanager
-def _style() -> Iterator[None]:
+def style_context() -> Iterator[None]:
+    """Apply the collection's matplotlib settings (helpers.style.RC_PARAMS) inside a ``with`` block."""
     import matplotlib as mpl
 
     with mpl.rc_context(RC_PARAMS):
@@ -43,7 +44,7 @@ def new_figure(width: float = 11, height: float = 5.5):
     """
     from matplotlib.figure import Figure
 
-    with _style():
+    with style_context():
         fig = Figure(figsize=(width, height), layout="constrained")
         ax = fig.add_subplot()
     return fig, ax
@@ -51,7 +52,7 @@ def new_figure(width: float = 11, height: float = 5.5):
 
 def _png_base64(fig: Figure) -> str:
     buffer = io.BytesIO()
-    with _style():
+    with style_context():
         fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 

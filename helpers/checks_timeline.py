@@ -1,0 +1,344 @@
+"""Self-check exercises for lesson 2, the diplomatic timeline.
+
+Each check takes the student's answer and returns a :class:`helpers.feedback.Feedback`;
+none of them raises, whatever it is given. The right answers are worked out
+from the bundled tables, so they stay true to the data.
+
+Examples
+--------
+>>> print(check_busiest_year(2018))
+Correct: Yes: 2018 has 19 events, more than any other year (2017 comes next with 17).
+>>> check_busiest_year(...).status
+'not answered yet'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import numbers
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from helpers.feedback import Feedback, correct, never_raises, try_again
+
+__all__ = [
+    "check_busiest_year",
+    "check_engagements",
+    "check_first_acknowledgement",
+    "check_ryabkov_events",
+    "check_violation_reports",
+    "engagement_counts",
+]
+
+TIMELINE = "state-2018-timeline"
+CONTACT_CATEGORIES = ("bilateral meeting", "experts meeting", "SVC session")
+
+
+@functools.cache
+def _events() -> pd.DataFrame:
+    from helpers.loading import load_events
+
+    return load_events()
+
+
+@functools.cache
+def _participants() -> pd.DataFrame:
+    from helpers.loading import load_participants
+
+    return load_participants(events=_events())
+
+
+class _NotAWholeNumber(ValueError):
+    pass
+
+
+def _whole_number(answer: Any) -> int:
+    """``answer`` as an int: accepts 19, 19.0, "19", numpy integers; refuses True/False and 19.5."""
+    if isinstance(answer, bool | np.bool_):
+        raise _NotAWholeNumber
+    if isinstance(answer, numbers.Integral):
+        return int(answer)
+    if isinstance(answer, numbers.Real) and float(answer).is_integer():
+        return int(answer)
+    if isinstance(answer, str) and answer.strip().lstrip("+").isdigit():
+        return int(answer.strip())
+    raise _NotAWholeNumber
+
+
+def _needs_number(what: str) -> Feedback:
+    return try_again(f"Give {what} as a whole number, for example 12 (no quotes needed).")
+
+
+def engagement_counts() -> dict[int, str]:
+    """Defensible counts of the fact sheet's US-Russian "engagements", and what each one counts.
+
+    All of them count rows of the State Department timeline (``source_id``
+    ``state-2018-timeline``), which covers the diplomacy phase.
+
+    Examples
+    --------
+    >>> sorted(engagement_counts())
+    [19, 22, 24, 27, 52]
+    """
+    events = _events()
+    timeline = events[(events["source_id"] == TIMELINE) & (events["phase"] == "diplomacy")]
+    category = timeline["category"].astype(str)
+    per = category.value_counts()
+
+    def n(*names: str) -> int:
+        return int(sum(per.get(name, 0) for name in names))
+
+    counts = {
+        n("bilateral meeting"): "the bilateral meetings only (US and Russian officials meeting or talking)",
+        n("bilateral meeting", "experts meeting"): "the bilateral meetings plus the three experts meetings",
+        n(*CONTACT_CATEGORIES): (
+            "every US-Russian contact category: bilateral meetings, experts meetings and the two "
+            "Special Verification Commission sessions"
+        ),
+        n(*CONTACT_CATEGORIES, "Russian statement"): (
+            "the bilateral meetings, experts meetings and SVC sessions plus Russia's three recorded "
+            "answers to the US (June 2013, November 2013, December 2017)"
+        ),
+        len(timeline): (
+            "every entry of the timeline. Be careful: that includes allied consultations, NATO "
+            "statements and US steps, which are not engagements with the Russian government"
+        ),
+    }
+    return counts
+
+
+@never_raises
+def check_engagements(answer: Any) -> Feedback:
+    """Exercise: count the US-Russian engagements in the table (the fact sheet says "more than 30").
+
+    Examples
+    --------
+    >>> check_engagements(19).passed, check_engagements(24).passed, check_engagements(7).passed
+    (True, True, False)
+    >>> print(check_engagements(51))  # doctest: +ELLIPSIS
+    Not yet: 51 is the number a later US embassy FAQ gave, ...
+    """
+    try:
+        number = _whole_number(answer)
+    except _NotAWholeNumber:
+        return _needs_number("the number of engagements you counted")
+    counts = engagement_counts()
+    caveat = (
+        " Whichever count you choose, the table holds fewer than the fact sheet's 'more than 30': "
+        "the timeline itself calls its list 'Some public highlights', so it leaves engagements out "
+        "(a later US embassy FAQ counted 51). Say what you counted whenever you give a number."
+    )
+    if number in counts:
+        return correct(f"{number} is a defensible count: {counts[number]}." + caveat)
+    if number in (30, 31):
+        return try_again(
+            f"{number} repeats the fact sheet's own claim ('more than 30 engagements'). Count the rows "
+            "in the table instead: filter the timeline's rows (source_id 'state-2018-timeline') to the "
+            "categories you think are engagements with Russia, then take len()."
+        )
+    if number == 51:
+        return try_again(
+            "51 is the number a later US embassy FAQ gave, not a count from this table. Count the rows "
+            "yourself: which categories are engagements with the Russian government?"
+        )
+    if number == len(_events()):
+        return try_again(
+            f"{number} is every row of the table, including the background before 2013, the withdrawal "
+            "steps and NATO statements. Keep only the timeline's rows and the categories that are "
+            "contacts with Russia."
+        )
+    low, high = min(counts), max(counts)
+    return try_again(
+        f"No reasonable count of the table gives {number}. Start from the timeline's rows "
+        f"(events[events['source_id'] == '{TIMELINE}']) and count the bilateral meetings "
+        f"(the smallest defensible count, {low} or so), then decide whether experts meetings and "
+        f"SVC sessions count too. Counting every timeline entry gives {high}."
+    )
+
+
+@never_raises
+def check_busiest_year(answer: Any) -> Feedback:
+    """Exercise: which year holds the most events (counted by the year of ``date_start``)?
+
+    Examples
+    --------
+    >>> print(check_busiest_year(2017))  # doctest: +ELLIPSIS
+    Not yet: 2017 has 17 events, but 2018 has 19. ...
+    >>> check_busiest_year("2018").passed
+    True
+    """
+    try:
+        year = _whole_number(answer)
+    except _NotAWholeNumber:
+        return _needs_number("the year")
+    per_year = _events()["date_start"].dt.year.value_counts()
+    ranked = per_year.sort_values(ascending=False, kind="stable")
+    best, best_count = int(ranked.index[0]), int(ranked.iloc[0])
+    second, second_count = int(ranked.index[1]), int(ranked.iloc[1])
+    if year == best:
+        return correct(
+            f"Yes: {best} has {best_count} events, more than any other year "
+            f"({second} comes next with {second_count})."
+        )
+    if year not in per_year.index:
+        return try_again(
+            f"The table has no event starting in {year}. Count with "
+            "events['date_start'].dt.year.value_counts() and read the top line."
+        )
+    count = int(per_year[year])
+    hint = ""
+    if year == second:
+        hint = (
+            " Did you keep only the diplomacy phase? Three 2018 events (from 4 December) belong to the "
+            "withdrawal phase; the question asks about the whole table."
+        )
+    return try_again(f"{year} has {count} events, but {best} has {best_count}.{hint}")
+
+
+def _as_timestamp(answer: Any) -> pd.Timestamp | None:
+    if isinstance(answer, pd.Timestamp):
+        return answer.normalize()
+    if isinstance(answer, dt.date | np.datetime64):
+        return pd.Timestamp(answer).normalize()
+    if isinstance(answer, str):
+        return pd.Timestamp(answer.strip()).normalize()
+    return None
+
+
+@never_raises
+def check_first_acknowledgement(answer: Any) -> Feedback:
+    """Exercise: on what date did Russia first acknowledge that the 9M729 exists?
+
+    Accepts a date, a Timestamp or text such as ``"2017-12-09"`` or ``"9 December 2017"``.
+
+    Examples
+    --------
+    >>> check_first_acknowledgement("2017-12-09").passed
+    True
+    >>> print(check_first_acknowledgement(2017))  # doctest: +ELLIPSIS
+    Not yet: Right year. Now give the day, ...
+    """
+    events = _events()
+    acknowledged = events[events["russian_response"].astype(str) == "acknowledgement"].sort_values(
+        "date_start"
+    )
+    first = acknowledged.iloc[0]
+    day = first["date_start"]
+    label = f"{day.day} {day:%B %Y}"
+    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+        if int(answer) == day.year:
+            return try_again("Right year. Now give the day, for example as text: 'YYYY-MM-DD'.")
+        return try_again(
+            "Give a full date, as text like 'YYYY-MM-DD'. Look for russian_response == 'acknowledgement'."
+        )
+    try:
+        when = _as_timestamp(answer)
+    except (ValueError, OverflowError):
+        when = None
+    if when is None or pd.isna(when):
+        return try_again("Give a date as text in the form 'YYYY-MM-DD', for example '2015-04-20'.")
+    if when == day:
+        return correct(
+            f"Yes: on {label} Deputy Foreign Minister Ryabkov publicly acknowledged that the 9M729 exists, "
+            "while denying that it could fly to ranges the treaty bans. It was an acknowledgement of the "
+            "missile, not of a violation."
+        )
+    same_day = events[events["date_start"] == when]
+    if (same_day["event_id"] == "2017-11-29-ford-names-9m729").any():
+        return try_again(
+            "On that day the US (Christopher Ford) made public the Russian name 9M729. Who spoke is the "
+            "key: look for Russia's answer in the russian_response column."
+        )
+    if (same_day["source_id"] == "state-2017-at-a-glance").any() or when == pd.Timestamp("2017-12-08"):
+        return try_again(
+            "On 8 December 2017 the US fact sheet said Russia had not even acknowledged the missile. "
+            "Look a little later."
+        )
+    if when == pd.Timestamp("2019-01-23"):
+        return try_again(
+            "On 23 January 2019 Russia showed the missile to foreign military attaches, but it had "
+            "acknowledged its existence more than a year earlier. Look in the russian_response column."
+        )
+    if (same_day["russian_response"].astype(str) == "denial").any():
+        return try_again("On that date Russia denied the violation. Look for the first 'acknowledgement'.")
+    return try_again(
+        "Not that date. Filter the rows where russian_response is 'acknowledgement' and read date_start."
+    )
+
+
+@never_raises
+def check_violation_reports(answer: Any) -> Feedback:
+    """Exercise: how many of the yearly US compliance reports found Russia in violation of the treaty?
+
+    Examples
+    --------
+    >>> check_violation_reports(5).passed
+    True
+    >>> print(check_violation_reports(1))  # doctest: +ELLIPSIS
+    Not yet: The 2014 report was the first to find a violation, ...
+    """
+    try:
+        number = _whole_number(answer)
+    except _NotAWholeNumber:
+        return _needs_number("the number of reports")
+    reports = _events()[_events()["category"] == "compliance report"]
+    years = ", ".join(str(y) for y in sorted(reports["date_start"].dt.year))
+    total = len(reports)
+    if number == total:
+        return correct(
+            f"Yes: all {total} reports in the table ({years}) found Russia in violation. The 2014 report "
+            "made the first finding; each later one said the violation continued."
+        )
+    if number == 1:
+        return try_again(
+            "The 2014 report was the first to find a violation, but the later reports 'affirm Russia's "
+            "continuing violation': they find Russia in violation too. Count every compliance report."
+        )
+    if 1 < number < total:
+        return try_again(
+            "Close, but count again: filter category == 'compliance report' and count the rows. "
+            "Every report in the table affirms a violation."
+        )
+    return try_again(
+        "Filter the table to category == 'compliance report' and count the rows; then check in the "
+        "evidence column that each one finds a violation."
+    )
+
+
+@never_raises
+def check_ryabkov_events(answer: Any) -> Feedback:
+    """Exercise: in how many events does Sergei Ryabkov take part (participants table)?
+
+    Examples
+    --------
+    >>> check_ryabkov_events(10).passed
+    True
+    >>> print(check_ryabkov_events(8))  # doctest: +ELLIPSIS
+    Not yet: 8 counts only his bilateral meetings...
+    """
+    try:
+        number = _whole_number(answer)
+    except _NotAWholeNumber:
+        return _needs_number("the number of events")
+    people = _participants()
+    ids = people.loc[people["name"] == "Sergei Ryabkov", "event_id"]
+    total = int(ids.nunique())
+    events = _events()
+    meetings = int((events["event_id"].isin(ids) & (events["category"] == "bilateral meeting")).sum())
+    if number == total:
+        return correct(
+            f"Yes: Ryabkov appears in {total} events: {meetings} bilateral meetings and {total - meetings} "
+            "Russian statements he delivered. No other Russian official appears in as many."
+        )
+    if number == meetings:
+        return try_again(
+            f"{meetings} counts only his bilateral meetings. The question asks about every event he takes "
+            "part in, including his statements."
+        )
+    return try_again(
+        "Filter the participants table: participants[participants['name'] == 'Sergei Ryabkov'], "
+        "then count the distinct event_id values with .nunique()."
+    )

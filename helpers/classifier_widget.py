@@ -1,0 +1,124 @@
+"""An interactive range-band classifier: a slider, a text box, a launch-mode menu and the answer.
+
+The answer comes from :func:`helpers.treaty.classify_missile`, so the widget
+gives exactly the same verdicts as the function. Whatever a student types or
+picks, the widget shows a verdict or a polite request, and never raises.
+ipywidgets is imported only when the widget is built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helpers.treaty import classify_missile, parse_range_km
+
+__all__ = ["MODE_CHOICES", "SLIDER_MAX_KM", "classifier_widget"]
+
+SLIDER_MAX_KM: int = 7000
+"""The slider's top end; larger ranges can be typed into the box."""
+
+MODE_CHOICES: dict[str, tuple[str, str | None]] = {
+    "ground-launched cruise missile": ("ground", "cruise"),
+    "ground-launched ballistic missile": ("ground", "ballistic"),
+    "sea-launched missile": ("sea", None),
+    "air-launched missile": ("air", None),
+}
+"""The launch-mode menu: label shown -> (launch_mode, kind) passed to ``classify_missile``."""
+
+
+def _mode_label(launch_mode: Any, kind: Any) -> str:
+    for label, (mode, k) in MODE_CHOICES.items():
+        if mode == launch_mode and (k == kind or (kind is None and mode != "ground")):
+            return label
+    return next(iter(MODE_CHOICES))
+
+
+def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: Any = "cruise"):
+    """Build the classifier: move the slider or type a range, pick a launch mode, read the verdict.
+
+    Parameters
+    ----------
+    range_km : number or text, default 480
+        The starting range (anything :func:`helpers.treaty.classify_missile` accepts).
+    launch_mode, kind : str
+        The starting menu choice; unknown values start on the first choice.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Its children are, in order: the slider, the text box, the menu and the
+        answer (an ``HTML`` widget).
+
+    Examples
+    --------
+    >>> box = classifier_widget(1000, "ground", "ballistic")
+    >>> slider, typed, menu, answer = box.children
+    >>> "Banned by the INF Treaty" in answer.value
+    True
+    >>> typed.value = "not a number"
+    >>> "Please give a range in km" in answer.value
+    True
+    """
+    import ipywidgets as widgets
+
+    start = parse_range_km(range_km)
+    slider = widgets.IntSlider(
+        value=int(min(round(start), SLIDER_MAX_KM)) if start is not None else 480,
+        min=0,
+        max=SLIDER_MAX_KM,
+        step=10,
+        description="Range (km)",
+        continuous_update=True,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="95%"),
+    )
+    typed = widgets.Text(
+        value="" if range_km is None else str(range_km),
+        description="or type a range in km",
+        placeholder="e.g. 480 or 1,500",
+        style={"description_width": "initial"},
+    )
+    menu = widgets.Dropdown(
+        options=list(MODE_CHOICES),
+        value=_mode_label(launch_mode, kind),
+        description="Launched from",
+        style={"description_width": "initial"},
+    )
+    answer = widgets.HTML()
+    state = {"syncing": False}
+
+    def show(_change: Any = None) -> None:
+        try:
+            mode, chosen_kind = MODE_CHOICES.get(menu.value, (None, None))
+            answer.value = classify_missile(typed.value, mode, chosen_kind)._repr_html_()
+        except Exception as error:  # never let a callback raise in front of a class
+            answer.value = f"<p>Something went wrong ({type(error).__name__}); please try another range.</p>"
+
+    def from_slider(change: Any) -> None:
+        if state["syncing"]:
+            return
+        state["syncing"] = True
+        try:
+            typed.value = str(change["new"])
+        finally:
+            state["syncing"] = False
+        show()
+
+    def from_box(change: Any) -> None:
+        if not state["syncing"]:
+            number = parse_range_km(change["new"])
+            if number is not None and number <= SLIDER_MAX_KM:
+                state["syncing"] = True
+                try:
+                    slider.value = int(round(number))
+                except Exception:  # a value the slider cannot hold simply leaves it where it is
+                    pass
+                finally:
+                    state["syncing"] = False
+        show()
+
+    slider.observe(from_slider, names="value")
+    typed.observe(from_box, names="value")
+    menu.observe(show, names="value")
+    show()
+    return widgets.VBox([slider, typed, menu, answer])

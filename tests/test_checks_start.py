@@ -1,0 +1,191 @@
+"""Notebook 0, "Start here": the warm-up check, the exercise format, and what the page must tell a reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.checks_start import SIGNING_YEAR, check_signing_year
+from helpers.feedback import Feedback
+from helpers.paths import REPO_ROOT, SOURCES_CSV
+
+NOTEBOOK = REPO_ROOT / "notebooks" / "00-start-here.ipynb"
+LESSONS = {
+    "01-treaty-background.ipynb": "45 min",
+    "02-diplomatic-timeline.ipynb": "50 min",
+    "03-withdrawal-steps.ipynb": "45 min",
+    "04-reading-the-sources.ipynb": "45 min",
+}
+
+
+def _cells() -> list[nbformat.NotebookNode]:
+    return nbformat.read(NOTEBOOK, as_version=4).cells
+
+
+def _markdown() -> str:
+    return "\n\n".join(c.source for c in _cells() if c.cell_type == "markdown")
+
+
+def _text() -> str:
+    """The markdown with every run of whitespace as one space, for phrases that wrap across lines."""
+    return " ".join(_markdown().split())
+
+
+def _strip_solutions(source: str) -> str:
+    """What the student-version generator does: drop everything from BEGIN to END SOLUTION."""
+    return re.sub(r"# BEGIN SOLUTION.*?# END SOLUTION\n?", "", source, flags=re.S)
+
+
+# --------------------------------------------------------------------------- the check
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [1987, "1987", " 1987 ", 1987.0, np.int64(1987), pd.Timestamp("1987-12-08"), dt.date(1987, 12, 8)]
+    + ["8 December 1987", "December 8, 1987"],
+    ids=repr,
+)
+def test_the_signing_year_is_correct_in_any_reasonable_form(answer):
+    feedback = check_signing_year(answer)
+    assert feedback.passed, feedback
+    assert "8 December 1987" in feedback.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (1988, "entered into force"),
+        (1991, "destroyed"),
+        (2019, "ended"),
+        (2001, "inspections"),
+        (2014, "9M729"),
+        (1979, "too early"),
+        (1999, "too late"),
+        (87, "four digits"),
+        ("87", "four digits"),
+        ("1987 or 1988", "one year only"),
+        (1987.5, "whole number"),
+        (True, "not years"),
+        ("nineteen eighty-seven", "whole number"),
+        (12345, "does not look like a year"),
+    ],
+    ids=repr,
+)
+def test_a_wrong_answer_gets_a_specific_hint(answer, words):
+    feedback = check_signing_year(answer)
+    assert feedback.status == "try again", feedback
+    assert words in feedback.message
+
+
+@pytest.mark.parametrize("answer", [..., None, "", "   "], ids=repr)
+def test_an_unanswered_cell_is_not_answered_yet(answer):
+    assert check_signing_year(answer).status == "not answered yet"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [[1987], {"year": 1987}, {1987}, object(), pd.NaT, pd.NA, float("nan"), float("inf"), 3 + 4j, b"1987"],
+    ids=repr,
+)
+def test_odd_answers_get_feedback_never_an_exception(answer):
+    feedback = check_signing_year(answer)
+    assert isinstance(feedback, Feedback)
+    assert feedback.status == "try again"
+
+
+def test_the_answer_is_the_verified_signing_year():
+    events = pd.read_csv(REPO_ROOT / "data" / "events.csv", dtype=str)
+    signing = events[events.event_id.str.contains("sign")]
+    assert signing.date_start.str[:4].tolist() == [str(SIGNING_YEAR)]
+
+
+# --------------------------------------------------------------------------- the notebook
+
+
+def test_the_warm_up_follows_the_exercise_format():
+    cells = _cells()
+    index = next(i for i, c in enumerate(cells) if c.source.startswith("answer_1 = ..."))
+    answer, check = cells[index], cells[index + 1]
+    assert answer.cell_type == check.cell_type == "code"
+    assert "# BEGIN SOLUTION\nanswer_1 = 1987\n# END SOLUTION" in answer.source
+    assert check.source == "check_signing_year(answer_1)"
+    assert "In which year was the INF Treaty signed?" in cells[index - 1].source
+
+
+def test_the_student_version_of_the_warm_up_is_not_answered_yet_and_the_solution_is_correct():
+    cells = _cells()
+    index = next(i for i, c in enumerate(cells) if c.source.startswith("answer_1 = ..."))
+    answer, check = cells[index].source, cells[index + 1].source
+    space = {"check_signing_year": check_signing_year}
+    exec(_strip_solutions(answer), space)
+    assert "SOLUTION" not in _strip_solutions(answer)
+    assert eval(check, space).status == "not answered yet"
+    exec(answer, space)
+    assert eval(check, space).passed
+
+
+def test_the_first_code_cell_imports_what_the_notebook_uses():
+    code = [c.source for c in _cells() if c.cell_type == "code"]
+    assert code[0].startswith("import helpers")
+    assert "from helpers.checks_start import check_signing_year" in code[0]
+    assert any("helpers.load_events()" in source for source in code)
+
+
+def test_the_learning_path_links_every_lesson_with_its_time():
+    markdown = _markdown()
+    for lesson, minutes in LESSONS.items():
+        rows = [line for line in markdown.splitlines() if f"]({lesson})" in line and line.startswith("|")]
+        assert len(rows) == 1, lesson
+        assert rows[0].rstrip(" |").endswith(minutes), rows[0]
+    assert "](glossary.ipynb)" in markdown
+
+
+def test_the_page_explains_running_restarting_and_the_brackets():
+    markdown = _text()
+    for words in [
+        "Shift+Enter",
+        "Run > Restart Kernel and Run All Cells",
+        "`[*]`",
+        "`[3]`",
+        "Restart Kernel",
+    ]:
+        assert words in markdown, words
+    for words in ["Correct", "Not yet", "Not answered yet", "your teacher has the answer key"]:
+        assert words.lower() in markdown.lower(), words
+
+
+def test_the_contents_links_point_at_headings():
+    markdown = _markdown()
+    anchors = {m.replace(" ", "-") for m in re.findall(r"^#{1,6} (.+)$", markdown, re.M)}
+    links = re.findall(r"\]\(#([^)\s]+)\)", markdown)
+    assert len(links) >= 8
+    assert sorted(set(links) - anchors) == []
+
+
+def test_the_three_primary_sources_are_cited_in_full():
+    markdown = _text()
+    sources = pd.read_csv(SOURCES_CSV, dtype=str, keep_default_na=False)
+    seeds = sources[sources.role == "seed"]
+    assert len(seeds) == 3
+    for _, seed in seeds.iterrows():
+        assert f"*{seed.title}*" in markdown, seed.source_id
+        assert f"<{seed.url}>" in markdown, seed.source_id
+        day = pd.Timestamp(seed.date_published)
+        assert f"{day.day} {day:%B %Y}" in markdown, seed.source_id
+    assert "](../data/README.md)" in markdown
+
+
+def test_the_page_says_how_to_cite_and_the_licences():
+    markdown = _text()
+    assert (
+        "INF Treaty lessons contributors (2026). *The INF Treaty: from elimination to withdrawal*" in markdown
+    )
+    assert "CITATION.cff" in markdown
+    assert "[MIT licence](../LICENSE)" in markdown and "[CC BY 4.0](../LICENSE-CONTENT.md)" in markdown
+    for target in ["../LICENSE", "../LICENSE-CONTENT.md", "../data/README.md", "../data/sources.csv"]:
+        assert (NOTEBOOK.parent / target).exists(), target
