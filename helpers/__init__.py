@@ -45,6 +45,8 @@ _LAZY: dict[str, str] = {
     "days_between": "deadlines",
     "withdrawal_schedule": "deadlines",
     "show_figure": "figures",
+    "synthetic_events": "synthetic",
+    "write_synthetic_tables": "synthetic",
 }
 
 

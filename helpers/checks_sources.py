@@ -416,7 +416,7 @@ CHECKLIST: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (
         "suspension",
-        "Russia's own suspension of the treaty (the 'mirror response')",
+        "Russia's suspension of its own participation in the treaty (the 'mirror response')",
         ("suspend", "suspension", "mirror"),
     ),
 )

@@ -35,6 +35,8 @@ __all__ = [
 
 TIMELINE = "state-2018-timeline"
 CONTACT_CATEGORIES = ("bilateral meeting", "experts meeting", "SVC session")
+TWO_DATE_LINE = ("2018-02-14-huntsman-discusses-with-ryabkov", "2018-03-05-huntsman-discusses-with-ryabkov")
+"""The two rows coded from the timeline's one line with two dates (Huntsman and Ryabkov, 2018)."""
 
 
 @functools.cache
@@ -72,19 +74,28 @@ def _needs_number(what: str) -> Feedback:
     return try_again(f"Give {what} as a whole number, for example 12 (no quotes needed).")
 
 
+def _timeline_rows() -> pd.DataFrame:
+    """The rows of the State Department timeline (``source_id`` ``state-2018-timeline``), diplomacy phase."""
+    events = _events()
+    return events[(events["source_id"] == TIMELINE) & (events["phase"] == "diplomacy")]
+
+
 def engagement_counts() -> dict[int, str]:
     """Defensible counts of the fact sheet's US-Russian "engagements", and what each one counts.
 
     All of them count rows of the State Department timeline (``source_id``
-    ``state-2018-timeline``), which covers the diplomacy phase.
+    ``state-2018-timeline``), which covers the diplomacy phase, and only rows
+    in which the US deals with the Russian government: meetings and talks, and
+    Russia's answers. Counting every timeline row is not among them (allied
+    consultations, NATO statements and US documents are not engagements with
+    Russia); :func:`check_engagements` answers that count with a hint.
 
     Examples
     --------
     >>> sorted(engagement_counts())
-    [19, 22, 24, 27, 52]
+    [19, 22, 24, 27]
     """
-    events = _events()
-    timeline = events[(events["source_id"] == TIMELINE) & (events["phase"] == "diplomacy")]
+    timeline = _timeline_rows()
     category = timeline["category"].astype(str)
     per = category.value_counts()
 
@@ -102,10 +113,6 @@ def engagement_counts() -> dict[int, str]:
             "the bilateral meetings, experts meetings and SVC sessions plus Russia's three recorded "
             "answers to the US (June 2013, November 2013, December 2017)"
         ),
-        len(timeline): (
-            "every entry of the timeline. Be careful: that includes allied consultations, NATO "
-            "statements and US steps, which are not engagements with the Russian government"
-        ),
     }
     return counts
 
@@ -116,7 +123,7 @@ def check_engagements(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> check_engagements(19).passed, check_engagements(24).passed, check_engagements(7).passed
+    >>> check_engagements(19).passed, check_engagements(24).passed, check_engagements(52).passed
     (True, True, False)
     >>> print(check_engagements(51))  # doctest: +ELLIPSIS
     Not yet: 51 is the number a later US embassy FAQ gave, ...
@@ -126,13 +133,22 @@ def check_engagements(answer: Any) -> Feedback:
     except _NotAWholeNumber:
         return _needs_number("the number of engagements you counted")
     counts = engagement_counts()
+    low, high = min(counts), max(counts)
     caveat = (
-        " Whichever count you choose, the table holds fewer than the fact sheet's 'more than 30': "
-        "the timeline itself calls its list 'Some public highlights', so it leaves engagements out "
-        "(a later US embassy FAQ counted 51). Say what you counted whenever you give a number."
+        f" Every count of contacts with Russia in the table ({low} to {high}) stays below the fact "
+        "sheet's 'more than 30': the timeline itself calls its list 'Some public highlights', so it "
+        "leaves engagements out (a later US embassy FAQ counted 51). Say what you counted whenever "
+        "you give a number."
     )
     if number in counts:
         return correct(f"{number} is a defensible count: {counts[number]}." + caveat)
+    if number == len(_timeline_rows()):
+        return try_again(
+            f"Good start: you kept only the timeline's rows. But {number} counts every one of them, "
+            "and that includes allied consultations, NATO statements and US documents (compliance "
+            "reports, statements, measures), which are not engagements with the Russian government. "
+            "Keep only the categories in which US and Russian officials meet or talk, and count again."
+        )
     if number in (30, 31):
         return try_again(
             f"{number} repeats the fact sheet's own claim ('more than 30 engagements'). Count the rows "
@@ -150,12 +166,11 @@ def check_engagements(answer: Any) -> Feedback:
             "steps and NATO statements. Keep only the timeline's rows and the categories that are "
             "contacts with Russia."
         )
-    low, high = min(counts), max(counts)
     return try_again(
         f"No reasonable count of the table gives {number}. Start from the timeline's rows "
         f"(events[events['source_id'] == '{TIMELINE}']) and count the bilateral meetings "
-        f"(the smallest defensible count, {low} or so), then decide whether experts meetings and "
-        f"SVC sessions count too. Counting every timeline entry gives {high}."
+        f"(the smallest defensible count, {low}), then decide whether experts meetings, SVC sessions "
+        f"and Russia's answers count too (all of them together give {high})."
     )
 
 
@@ -329,9 +344,16 @@ def check_ryabkov_events(answer: Any) -> Feedback:
     events = _events()
     meetings = int((events["event_id"].isin(ids) & (events["category"] == "bilateral meeting")).sum())
     if number == total:
+        two_dates = set(TWO_DATE_LINE) <= set(ids)
+        note = (
+            " (Two of the meetings come from one line of the timeline that gives two dates, 14 February "
+            "and 5 March 2018: the table counts it as two meetings.)"
+            if two_dates
+            else ""
+        )
         return correct(
             f"Yes: Ryabkov appears in {total} events: {meetings} bilateral meetings and {total - meetings} "
-            "Russian statements he delivered. No other Russian official appears in as many."
+            "Russian statements he delivered. No other Russian official appears in as many." + note
         )
     if number == meetings:
         return try_again(

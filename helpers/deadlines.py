@@ -34,6 +34,7 @@ __all__ = [
     "ACTUAL_DEADLINE_DAYS",
     "ACTUAL_FINDING_DATE",
     "ACTUAL_NOTICE_MONTHS",
+    "MONTH_NAMES",
     "add_period",
     "days_between",
     "long_date",
@@ -51,7 +52,7 @@ ACTUAL_DEADLINE_DAYS = 60
 ACTUAL_NOTICE_MONTHS = 6
 """Article XV(2) of the treaty: six months' notice of withdrawal."""
 
-_MONTHS = (
+MONTH_NAMES: tuple[str, ...] = (
     "January",
     "February",
     "March",
@@ -65,8 +66,9 @@ _MONTHS = (
     "November",
     "December",
 )
+"""English month names (fixed, so output never depends on the machine's locale)."""
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_MONTH_WORD = re.compile("|".join(m[:3] for m in _MONTHS), re.IGNORECASE)
+_MONTH_WORD = re.compile("|".join(m[:3] for m in MONTH_NAMES), re.IGNORECASE)
 _HOW_TO_WRITE = "Write a date as 'YYYY-MM-DD', for example '2018-12-04'."
 _EARLIEST = pd.Timestamp("0001-01-01")
 _LATEST = pd.Timestamp("9999-12-31")
@@ -263,7 +265,7 @@ def long_date(date: object) -> str:
     '2 August 2019'
     """
     stamp = to_date(date)
-    return f"{stamp.day} {_MONTHS[stamp.month - 1]} {stamp.year}"
+    return f"{stamp.day} {MONTH_NAMES[stamp.month - 1]} {stamp.year}"
 
 
 def _plural(n: int, word: str) -> str:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from helpers.errors import EventTableError
@@ -72,9 +73,141 @@ def _decode_error(path: Path, error: UnicodeDecodeError) -> EventTableError:
     return EventTableError(path, f"the file is not valid UTF-8 text ({error.reason}).")
 
 
+_BLOCK = 1 << 20  # bytes scanned at a time by the fast shape check (small enough to stay in cache)
+_QUOTE, _COMMA, _LF, _CR = (ord(c) for c in '",\n\r')
+_BOM = b"\xef\xbb\xbf"
+
+
+class _ShapeScan:
+    """The fast shape check's state between blocks of the file (offsets count bytes from the file start)."""
+
+    def __init__(self, width: int, limit: int, start: int) -> None:
+        self.width = width
+        self.limit = limit  # the csv module's field size limit, in characters
+        self.quotes = 0  # double quotes seen so far: an odd count means inside a quoted field
+        self.record_start = start  # where the unfinished record began
+        self.commas = 0  # delimiters of the unfinished record seen so far
+
+    def block(self, data: bytes, start: int, stop: int, offset: int, *, last: bool) -> bool:
+        """Scan ``data[start:stop]``, where ``data`` begins at ``offset`` in the file.
+
+        Returns False if the bytes hold a ragged record or anything the scan cannot
+        vouch for. Every block but the last ends with a line feed, so a CR LF pair
+        is never cut and the byte before a block is a line feed.
+        """
+        b = np.frombuffer(data, dtype=np.uint8, count=stop - start, offset=start)
+        offset += start
+        size = len(b)
+        has_cr = data.find(b"\r", start, stop) >= 0
+        special = b == _QUOTE
+        special |= b == _COMMA
+        special |= b == _LF
+        if has_cr:
+            special |= b == _CR
+        where = np.flatnonzero(special)  # every quote, delimiter and line end, in order
+        del special
+        kind = b[where]
+        is_quote = kind == _QUOTE
+        parity = self.quotes & 1
+        # Quotes open at even and close at odd places in the file's sequence of quotes. The csv
+        # module reads them the same way when every opening quote starts a field or doubles the
+        # closing quote just before it, and every closing quote ends a field or is doubled: when
+        # the byte before an opening quote, and after a closing one, is itself a quote, delimiter
+        # or line end (or the start or end of the file).
+        quotes = np.flatnonzero(is_quote)  # places in ``where``
+        after_special = np.diff(where) == 1  # [i]: the byte after event i is event i + 1
+        opening, closing = quotes[parity::2], quotes[1 - parity :: 2]
+        if len(opening) and opening[0] == 0:  # the first event: fine at the block's first byte
+            if where[0] != 0:  # (after a line feed, or at the file's start)
+                return False
+            opening = opening[1:]
+        if not after_special[opening - 1].all():
+            return False
+        if len(closing) and closing[-1] == len(where) - 1:  # the last event: fine at the file's end
+            if not (last and where[-1] == size - 1):
+                return False
+            closing = closing[:-1]
+        if not after_special[closing].all():
+            return False
+
+        # Delimiters and line ends outside quotes (an even number of quotes before them) split the text.
+        inside = np.logical_xor.accumulate(is_quote)
+        if parity:
+            inside = ~inside
+        outside = ~is_quote
+        outside &= ~inside
+        where, kind = where[outside], kind[outside]
+        if has_cr:  # a CR LF pair ends one record; a CR alone also ends one
+            returns = np.flatnonzero(kind == _CR)
+            paired = where[returns] < size - 1
+            paired[paired] = b[where[returns[paired]] + 1] == _LF
+            if paired.any():
+                keep = np.ones(len(kind), dtype=bool)
+                keep[returns[paired]] = False
+                where, kind = where[keep], kind[keep]
+        ends_at = np.flatnonzero(kind != _COMMA)  # line ends, as places in ``where``
+
+        self.quotes += len(quotes)
+        if len(ends_at):
+            ends = where[ends_at]
+            starts = ends.copy()  # where each line end begins (the CR of a CR LF)
+            crlf = (ends > 0) & (kind[ends_at] == _LF)
+            crlf[crlf] = b[ends[crlf] - 1] == _CR
+            starts[crlf] -= 1
+            record_starts = np.concatenate(([self.record_start - offset], ends[:-1] + 1))
+            lengths = starts - record_starts
+            fields = np.diff(ends_at, prepend=-1)  # delimiters between line ends, plus one
+            fields[0] += self.commas
+            if lengths.max() > self.limit or ((fields != self.width) & (lengths > 0)).any():
+                return False
+            self.record_start = offset + int(ends[-1]) + 1
+            self.commas = len(kind) - int(ends_at[-1]) - 1
+        else:
+            self.commas += len(kind)
+        if last:
+            if self.quotes & 1:
+                return False  # an unclosed quote
+            rest = offset + size - self.record_start  # a last record without a line end
+            if rest > self.limit or (rest > 0 and self.commas + 1 != self.width):
+                return False
+        return True
+
+
+def _shape_is_regular(path: Path, width: int) -> bool:
+    """Prove cheaply that every non-blank record of the file has ``width`` fields.
+
+    A vectorised pass over the raw bytes, a block at a time: double quotes are
+    paired by the parity of their count, delimiters and line ends inside quotes
+    are left out, and the fields of each record are counted. It models the csv
+    module's reading exactly for files where quotes only open and close whole
+    fields (what spreadsheets and pandas write), and returns False for anything
+    else, so that the caller runs the exact ``csv`` scan: a ragged record, a
+    quote inside an unquoted field, text after a closing quote, an unclosed
+    quote, or a record longer than the csv module's field size limit.
+    """
+    with path.open("rb") as handle:
+        data = handle.read(max(_BLOCK, len(_BOM)))
+        start = len(_BOM) if data.startswith(_BOM) else 0
+        scan = _ShapeScan(width, csv.field_size_limit(), start)
+        offset = 0  # where ``data`` begins in the file
+        while True:
+            chunk = handle.read(_BLOCK)
+            if not chunk:
+                return scan.block(data, start, len(data), offset, last=True)
+            stop = data.rfind(b"\n", start) + 1  # scan whole lines; keep the rest for the next block
+            if stop:
+                if not scan.block(data, start, stop, offset, last=False):
+                    return False
+                data, offset, start = data[stop:] + chunk, offset + stop, 0
+            else:
+                data += chunk
+
+
 def _check_shape(path: Path, schema: TableSchema, header: list[str]) -> None:
     """Reject ragged rows: every record must have as many fields as the header."""
     width = len(header)
+    if _shape_is_regular(path, width):
+        return  # proven regular without decoding; otherwise the exact csv scan decides and locates
     with path.open(newline="", encoding="utf-8-sig") as handle:
         lengths = collections.Counter(map(len, csv.reader(handle)))
     lengths.pop(0, None)  # blank lines
@@ -138,7 +271,10 @@ def _read_raw(path: PathLike, schema: TableSchema) -> pd.DataFrame:
             column=missing[0],
         )
 
-    _check_shape(path, schema, header)
+    try:
+        _check_shape(path, schema, header)
+    except UnicodeDecodeError as error:  # a bad byte beyond the header
+        raise _decode_error(path, error) from None
     try:
         frame = pd.read_csv(
             path,
@@ -158,7 +294,12 @@ def _read_raw(path: PathLike, schema: TableSchema) -> pd.DataFrame:
             "on this line or just before it.",
             line=int(match.group(1)) if match else None,
         ) from None
-    blank = (frame == "").all(axis=1)
+    # A blank line reads as a row of empty cells; only rows whose first cell is empty need the full test.
+    maybe_blank = frame.iloc[:, 0] == ""
+    blank = maybe_blank
+    if maybe_blank.any():
+        blank = maybe_blank.copy()
+        blank[maybe_blank] = (frame[maybe_blank] == "").all(axis=1)
     if blank.any():
         frame = frame[~blank]
     if frame.empty:

@@ -817,7 +817,7 @@ def plot_russian_responses(events: pd.DataFrame, *, width: float = 13) -> Figure
     >>> fig = plot_russian_responses(helpers.load_events())
     >>> drawn = drawn_items(fig)
     >>> drawn.points + drawn.spans, drawn.rows
-    (9, ('denial (6 entries)', 'acknowledgement (1 entry)', 'refusal (1 entry)', 'suspension (1 entry)'))
+    (8, ('denial (5 entries)', 'acknowledgement (1 entry)', 'refusal (1 entry)', 'suspension (1 entry)'))
     """
     answers = events[events["russian_response"].notna()].sort_values(["date_start", "date_end"])
     kinds = [k for k in RESPONSE_ORDER if (answers["russian_response"].astype(str) == k).any()]

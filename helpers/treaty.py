@@ -250,9 +250,13 @@ def classify_missile(range_km: Any, launch_mode: Any = "ground", kind: Any = Non
     """Would the INF Treaty have banned this missile? Never raises, whatever it is given.
 
     The treaty banned ground-launched ballistic and cruise missiles with a range
-    from 500 to 5,500 km, whether they carried nuclear or conventional warheads
-    (background fact 7). Article II splits that span into two bands (background
-    fact 8), and this function uses them as follows:
+    from 500 to 5,500 km (background fact 7). That the ban covered conventional
+    missiles too is an inference from the State Department's *INF Treaty: At a
+    Glance* (8 December 2017): it lets the US research "conventional,
+    ground-launched, intermediate-range missile systems" only short of possessing,
+    producing or flight-testing "prohibited systems". The warhead plays no part
+    here. Article II splits the range span into two bands (background fact 8),
+    and this function uses them as follows:
 
     * **shorter-range**: from 500 km up to and including 1,000 km. A range of
       exactly 500 km is *inside* the ban; 499.9 km is not.
@@ -462,9 +466,16 @@ def treaty_facts() -> pd.DataFrame:
     rows = [
         (
             "What was banned",
-            "Ground-launched ballistic and cruise missiles with ranges of 500 to 5,500 km, "
-            "nuclear or conventional",
-            "CRS R43832 (2016); treaty Article II (background facts 7-8); At a Glance (2017)",
+            "Ground-launched ballistic and cruise missiles with ranges of 500 to 5,500 km",
+            "CRS R43832 (2016); treaty Article II (background facts 7-8)",
+        ),
+        (
+            "Conventional missiles too",
+            "The ban did not depend on the warhead: conventional missiles of these ranges were prohibited "
+            "too (an inference, not a stated fact)",
+            "Inferred from State Dept, INF Treaty: At a Glance (8 Dec 2017): US research on "
+            '"conventional, ground-launched, intermediate-range missile systems" allowed only short of '
+            'possessing, producing or flight-testing "prohibited systems"',
         ),
         ("Not covered", "Sea-launched and air-launched missiles", "CRS R43832 (2016) (background fact 7)"),
         (

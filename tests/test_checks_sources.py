@@ -264,7 +264,7 @@ def test_paragraph_missing_points_is_told_which():
     assert not result.passed
     assert "[x] Russia's acknowledgement" in result.message
     assert "[ ] Russia's counter-accusations" in result.message
-    assert "[ ] Russia's own suspension" in result.message
+    assert "[ ] Russia's suspension of its own participation" in result.message
 
 
 def test_paragraph_flags_numbers_and_topics_not_in_the_sources():

@@ -60,16 +60,25 @@ def test_odd_answers_get_feedback_never_an_exception(check, answer):
 
 def test_engagement_counts_are_worked_out_from_the_table():
     counts = engagement_counts()
-    assert sorted(counts) == [19, 22, 24, 27, 52]
+    assert sorted(counts) == [19, 22, 24, 27]
     assert "bilateral meetings only" in counts[19]
-    assert "every entry" in counts[52]
+    assert "Russia's three recorded answers" in counts[27]
 
 
-@pytest.mark.parametrize("answer", [19, 22, 24, 27, 52, 19.0, "24", np.int64(22)])
+@pytest.mark.parametrize("answer", [19, 22, 24, 27, 19.0, "24", np.int64(22)])
 def test_every_defensible_engagement_count_passes_with_its_explanation(answer):
     feedback = check_engagements(answer)
     assert feedback.passed
     assert "Some public highlights" in feedback.message and "51" in feedback.message
+    assert "(19 to 27) stays below" in feedback.message
+
+
+def test_counting_every_timeline_row_is_not_an_engagement_count():
+    feedback = check_engagements(52)
+    assert not feedback.passed
+    assert "Good start: you kept only the timeline's rows" in feedback.message
+    for words in ("allied consultations", "NATO statements", "not engagements with the Russian government"):
+        assert words in feedback.message
 
 
 @pytest.mark.parametrize(
@@ -84,6 +93,11 @@ def test_tempting_engagement_numbers_get_specific_hints(answer, words):
 @pytest.mark.parametrize("answer", [0, 5, 20, 40, 100, 19.5])
 def test_unreasonable_engagement_counts_are_rejected(answer):
     assert not check_engagements(answer).passed
+
+
+def test_unreasonable_engagement_count_hint_names_the_range_of_contacts():
+    message = check_engagements(40).message
+    assert "smallest defensible count, 19" in message and "give 27" in message
 
 
 def test_busiest_year():
@@ -139,5 +153,6 @@ def test_violation_reports():
 
 def test_ryabkov_events():
     assert check_ryabkov_events(10).passed
+    assert "two dates, 14 February and 5 March 2018" in check_ryabkov_events(10).message
     assert "only his bilateral meetings" in check_ryabkov_events(8).message
     assert not check_ryabkov_events(11).passed

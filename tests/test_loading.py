@@ -186,7 +186,7 @@ def test_unknown_source_id(data_copy):
 
 
 def test_unknown_date_source_id(data_copy):
-    event_id = "2018-12-04-us-finds-material-breach"
+    event_id = "2019-08-02-us-withdrawal-takes-effect"
     path = data_copy / "events.csv"
     edit_lines(path, _replace_in_row(event_id, ",crs-r43832,", ",crs-r99999,"))
     _expect(path, line=_line_number(path, event_id), column="date_source_id", event_id=event_id)

@@ -160,6 +160,7 @@ def test_claims_table_columns_and_quotes():
     assert table.loc[8, "words of the source"] == "(not quoted)"
     assert table.loc[3, "words of the source"].startswith("\u201cpublicly acknowledges")
     assert "Aegis Ashore" in " ".join(table["claim"])
+    assert table.loc[6, "claim"].endswith("says it responded in detail.")  # the op-ed's words, not more
     assert table.loc[9, "recorded in"].startswith("Huntsman op-ed; date")
 
 
@@ -171,15 +172,16 @@ def test_russian_responses_lists_every_coded_response_in_order(events):
         "denial",
         "denial",
         "denial",
-        "denial",
         "acknowledgement",
         "refusal",
         "denial",
         "suspension",
     ]
-    assert table.loc[0, "date"] == "May 2013"
-    assert table.loc[5, "date"] == "9 December 2017"
-    assert table.loc[7, "date"] == "between 4 December 2018 and 2 February 2019"
+    assert table.loc[0, "date"] == "25 June 2013"
+    assert table.loc[4, "date"] == "9 December 2017"
+    assert table.loc[6, "date"] == "between 4 December 2018 and 2 February 2019"
+    # the May 2013 entry only points ahead ("subsequently denies") to the dated denials: not counted twice
+    assert "2013-05-donilon-burns-raise-inf-with-patrushev" not in table["event_id"].tolist()
 
 
 def test_when_formats_every_precision():
@@ -235,8 +237,16 @@ def test_disagreements_compute_the_table_side(events):
     assert "rounds down by 92" in table.loc["Missiles destroyed", "the table shows"]
     assert table.loc["First public US finding", "the table shows"] == "31 July 2014, precision 'day'."
     assert (
-        "5 denial rows from 2013 to 2015"
+        "4 denial rows from 2013 to 2015"
         in table.loc["Did Russia admit the missile exists?", "the table shows"]
+    )
+    # a quotation cut short must say so, or run to the end of the source's phrase
+    glance = table.loc["Did Russia admit the missile exists?", "At a Glance (8 Dec 2017)"]
+    assert glance.endswith("missile system in question'")
+    # Russia's range claim is the timeline's report of it, and is marked so
+    assert (
+        "as the timeline reports it: 'claims it is not capable"
+        in table.loc["The missile's range", "timeline (16 Nov 2018)"]
     )
 
 

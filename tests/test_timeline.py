@@ -224,8 +224,16 @@ def test_russian_responses_figure(events):
     fig = tl.plot_russian_responses(events)
     drawn = tl.drawn_items(fig)
     answers = events[events["russian_response"].notna()]
-    assert drawn.points == int((answers["date_precision"] == "day").sum())
-    assert drawn.spans == int((answers["date_precision"] != "day").sum()) == 2
-    assert [r.split(" (")[0] for r in drawn.rows] == ["denial", "acknowledgement", "refusal", "suspension"]
+    assert drawn.points == int((answers["date_precision"] == "day").sum()) == 7
+    assert drawn.spans == int((answers["date_precision"] != "day").sum()) == 1  # the 60 days from 4 Dec 2018
+    denials = int((answers["russian_response"] == "denial").sum())
+    assert drawn.rows == (
+        f"denial ({denials} entries)",
+        "acknowledgement (1 entry)",
+        "refusal (1 entry)",
+        "suspension (1 entry)",
+    )
+    assert denials == 5  # the May 2013 entry's 'subsequently denies' is the dated June/Nov 2013 rows
     labels = {t.get_text() for t in fig.axes[0].texts}
-    assert {"9 Dec 2017", "21 Jun 2018", "2 Feb 2019", "first: May 2013"} <= labels
+    assert {"9 Dec 2017", "21 Jun 2018", "2 Feb 2019", "first: 25 Jun 2013"} <= labels
+    assert "last: between 4 Dec 2018 and 2 Feb 2019" in labels

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -14,6 +15,7 @@ import pytest
 
 import helpers
 from helpers.classifier_widget import MODE_CHOICES, SLIDER_MAX_KM, classifier_widget
+from helpers.paths import DATA_DIR
 from helpers.treaty import (
     BANDS,
     INSPECTIONS_ENDED,
@@ -92,11 +94,25 @@ def test_treaty_facts_have_sources_and_key_values():
     facts = treaty_facts()
     assert list(facts.columns) == ["fact", "value", "source"]
     assert facts.fact.is_unique
-    assert facts.source.str.contains("background fact").all()
+    assert facts.source.str.contains("background fact|At a Glance").all()
     values = " ".join(facts.value)
     for text in ("8 December 1987", "1 June 1988", "May 1991", "2,692", "31 May 2001", "Votkinsk", "Magna"):
         assert text in values
     assert dt.date(2001, 5, 31) == INSPECTIONS_ENDED
+
+
+def test_conventional_ban_is_labelled_an_inference_from_at_a_glance():
+    facts = treaty_facts().set_index("fact")
+    assert "conventional" not in facts.loc["What was banned", "value"]
+    row = facts.loc["Conventional missiles too"]
+    assert "inference" in row.value
+    assert row.source.startswith("Inferred from") and "At a Glance" in row.source
+    assert "background fact" not in row.source  # background fact 7 says nothing about warheads
+    seed = (DATA_DIR / "source-texts" / "state-2017-inf-at-a-glance.txt").read_text(encoding="utf-8")
+    phrases = re.findall(r'"([^"]+)"', row.source)
+    assert len(phrases) == 2
+    for phrase in phrases:
+        assert phrase in seed
 
 
 def test_treaty_milestones_come_from_the_events_table():
