@@ -6,7 +6,22 @@ from pathlib import Path
 
 __all__ = ["DATA_DIR", "DATAPACKAGE", "EVENTS_CSV", "PARTICIPANTS_CSV", "SOURCES_CSV", "REPO_ROOT"]
 
-REPO_ROOT: Path = Path(__file__).resolve().parent.parent
+
+def _find_repo_root() -> Path:
+    """The nearest folder above this package that holds ``data/datapackage.json``.
+
+    Normally that is the package's own parent. A copy made by following the lesson folders'
+    ``helpers`` links (``cp -rL``) puts the package one level deeper; looking further up still
+    finds the data.
+    """
+    package = Path(__file__).resolve().parent
+    for folder in package.parents:
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder
+    return package.parent
+
+
+REPO_ROOT: Path = _find_repo_root()
 """The top folder of the collection (the one holding ``helpers/`` and ``data/``)."""
 
 DATA_DIR: Path = REPO_ROOT / "data"

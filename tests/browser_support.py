@@ -164,12 +164,19 @@ def write_lab_settings(settings_dir: Path) -> None:
 
 
 def copy_lessons(root: Path) -> None:
-    """Copy the lesson folders into ``root``; link ``data`` (the lessons only read it)."""
+    """Copy the lesson folders into ``root``; link ``data`` and ``helpers`` (the lessons only read them).
+
+    The lesson folders' own ``helpers`` links (to ``../helpers``) are kept as links, so they point at
+    ``root/helpers`` and from there at the real package.
+    """
     for folder in ("notebooks", "student"):
         source = REPO_ROOT / folder
         if source.is_dir():
-            shutil.copytree(source, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+            shutil.copytree(
+                source, root / folder, symlinks=True, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+            )
     (root / "data").symlink_to(REPO_ROOT / "data", target_is_directory=True)
+    (root / "helpers").symlink_to(REPO_ROOT / "helpers", target_is_directory=True)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ folder, so ``import helpers`` finds the link even where the package was never in
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -46,3 +47,25 @@ def test_helpers_import_without_installing_the_package(folder):
     assert Path(imported_from).parent == REPO_ROOT / folder / "helpers"
     assert Path(data_dir) == REPO_ROOT / "data"
     assert int(rows) == len(__import__("helpers").load_events())
+
+
+def test_a_copy_that_follows_the_links_still_finds_the_data(tmp_path):
+    """``cp -rL`` of the repository turns ``notebooks/helpers`` into a real copy one level deeper."""
+    copy = tmp_path / "copy"
+    shutil.copytree(
+        REPO_ROOT / "helpers", copy / "notebooks" / "helpers", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(REPO_ROOT / "data", copy / "data")
+    probe = "import helpers.paths as p; print(p.__file__); print(p.DATA_DIR)"
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", probe],
+        cwd=copy / "notebooks",
+        env={"PYTHONPATH": sysconfig.get_paths()["purelib"], "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    imported_from, data_dir = result.stdout.split("\n")[:2]
+    assert Path(imported_from).is_relative_to(copy / "notebooks" / "helpers")
+    assert Path(data_dir) == copy / "data"
