@@ -82,6 +82,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--import-repeats", type=int, help="fresh interpreters per import in P4 (default 15; quick 3)"
     )
+    p.add_argument(
+        "--notebook-repeats",
+        type=int,
+        help="runs of each notebook and its baseline in P1 (default 3; quick 1)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic tables")
     p.add_argument("--check", action="store_true", help="exit with status 1 if any measured target is missed")
     return p
@@ -268,14 +273,16 @@ def report(results: dict) -> str:
 
     p4 = results.get("P4")
     if p4:
-        lines += ["", "P4 import: in fresh interpreters (medians)"]
+        lines += ["", "P4 import: in fresh interpreters (fastest run of each; medians in brackets)"]
     if p4 and p4["status"] != "ok":
         lines.append(f"{p4['status']}: {p4.get('reason', '')}")
     elif p4:
+        ms = {key: p4[key] * 1000 for key in p4 if key.endswith("seconds") and isinstance(p4[key], float)}
         lines.append(
-            f"import pandas {p4['pandas_seconds'] * 1000:.0f} ms, "
-            f"import helpers {p4['helpers_seconds'] * 1000:.0f} ms: "
-            f"ratio {p4['ratio']:.2f} (target <= {p4['target_ratio']}); heavy modules pulled in by helpers: "
+            f"import pandas {ms['pandas_seconds']:.0f} ms ({ms['pandas_median_seconds']:.0f}), "
+            f"import helpers {ms['helpers_seconds']:.0f} ms ({ms['helpers_median_seconds']:.0f}): "
+            f"ratio {p4['ratio']:.2f} ({p4['median_ratio']:.2f}; target <= {p4['target_ratio']}); "
+            "heavy modules pulled in by helpers: "
             f"{', '.join(p4['heavy_modules_imported_by_helpers']) or 'none'}"
         )
 
@@ -337,6 +344,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
     explorer_sizes = args.explorer_sizes or sizes
     load_repeats = args.load_repeats or (1 if args.quick else 3)
     import_repeats = args.import_repeats or (3 if args.quick else 15)
+    notebook_repeats = args.notebook_repeats or (1 if args.quick else 3)
     notebooks = [p.resolve() for p in args.notebooks] if args.notebooks else p1_notebooks.default_notebooks()
     results: dict = {
         "machine": machine(),
@@ -348,6 +356,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
             "only": args.only,
             "load_repeats": load_repeats,
             "import_repeats": import_repeats,
+            "notebook_repeats": notebook_repeats,
             "min_changes": args.changes,
             "seed": args.seed,
         },
@@ -372,7 +381,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
         if "P2" in args.only:
             step("P2", lambda: p2_explorer.measure(explorer_sizes, args.changes, args.seed))
         if "P1" in args.only:
-            step("P1", lambda: p1_notebooks.measure(notebooks))
+            step("P1", lambda: p1_notebooks.measure(notebooks, repeats=notebook_repeats))
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
