@@ -209,7 +209,16 @@ def _check_shape(path: Path, schema: TableSchema, header: list[str]) -> None:
     if _shape_is_regular(path, width):
         return  # proven regular without decoding; otherwise the exact csv scan decides and locates
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        lengths = collections.Counter(map(len, csv.reader(handle)))
+        reader = csv.reader(handle)
+        try:
+            lengths = collections.Counter(map(len, reader))
+        except csv.Error as error:  # e.g. a cell longer than the csv module's field limit
+            raise EventTableError(
+                path,
+                f"this line cannot be read as CSV ({error}). Look for a cell that is far too long or a "
+                "double quote that is never closed.",
+                line=reader.line_num,
+            ) from None
     lengths.pop(0, None)  # blank lines
     if set(lengths) <= {width}:
         return

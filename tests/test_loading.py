@@ -307,3 +307,12 @@ def test_unreadable_is_not_a_pandas_traceback(data_copy):
     path.write_text('event_id\n"unclosed\n', encoding="utf-8")
     with pytest.raises(EventTableError):
         helpers.load_events(path)
+
+
+def test_cell_too_long_for_the_csv_module(data_copy):
+    """A cell over the csv module's field limit (131,072 characters) gives EventTableError, not csv.Error."""
+    path = data_copy / "events.csv"
+    line = _line_number(path, KERRY)
+    edit_lines(path, _replace_in_row(KERRY, "Secretary Kerry raises the issue", "x" * 200_000))
+    error = _expect(path, line=line, words=["cannot be read as CSV", "too long"])
+    assert "field larger than field limit" in str(error)
