@@ -415,6 +415,11 @@ class TimelineExplorer:
         participants = participants[participants["event_id"].isin(frame["event_id"])]
         self._participants = participants
         self._positions_of = pd.Index(frame["event_id"])
+        # Text columns for the side-or-person filter, converted once rather than on every first choice.
+        self._participant_sides = participants["side"].astype(str).to_numpy()
+        self._participant_names = participants["name"].astype(str).to_numpy()
+        self._participant_events = participants["event_id"].to_numpy()
+        self._side_names = frozenset(self._participant_sides)
 
         names = participants["name"].astype(str)
         if "name_in_source" in participants:
@@ -551,12 +556,9 @@ class TimelineExplorer:
     def _who_mask(self, who: str) -> np.ndarray:
         mask = self._who_cache.get(who)
         if mask is None:
-            p = self._participants
-            if who in set(p["side"].astype(str)):
-                ids = p.loc[p["side"].astype(str) == who, "event_id"]
-            else:
-                ids = p.loc[p["name"].astype(str) == who, "event_id"]
-            positions = self._positions_of.get_indexer(ids.unique())
+            column = self._participant_sides if who in self._side_names else self._participant_names
+            ids = pd.unique(self._participant_events[column == who])
+            positions = self._positions_of.get_indexer(ids)
             mask = np.zeros(self.total, dtype=bool)
             mask[positions[positions >= 0]] = True
             self._who_cache[who] = mask
