@@ -17,7 +17,14 @@ counterbalanced order and the many repetitions.
 
 from __future__ import annotations
 
-from benchmarks.common import median, run_python
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import REPO_ROOT, median, run_python
 
 TARGET_RATIO = 1.1
 HEAVY = ("matplotlib", "ipywidgets", "IPython", "PIL", "traitlets", "nbformat", "scipy", "pyarrow")
@@ -63,4 +70,45 @@ def measure(repeats: int) -> dict:
         "heavy_modules_imported_by_helpers": sorted(heavy),
         "target_ratio": TARGET_RATIO,
         "met": ratio <= TARGET_RATIO and not heavy,
+    }
+
+
+def _instructions(code: str) -> int:
+    """Instructions a fresh interpreter executes for ``code``, counted by valgrind's callgrind."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={Path(folder) / 'out'}", sys.executable]
+            + ["-c", code],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if result.returncode != 0 or match is None:
+        raise RuntimeError(f"callgrind failed:\n{result.stderr[-1000:]}")
+    return int(match.group(1))
+
+
+def measure_instructions() -> dict:
+    """The same comparison in instructions executed, which load on the machine cannot change.
+
+    Each import's count is that of a fresh ``python -c "import X"`` minus that of
+    ``python -c "pass"`` (the interpreter's own start-up). Needs ``valgrind`` (Debian package);
+    without it the figure is reported as not available.
+    """
+    if shutil.which("valgrind") is None:
+        return {"status": "not available", "reason": "valgrind is not installed"}
+    try:
+        start = _instructions("pass")
+        pandas_count = _instructions("import pandas") - start
+        helpers_count = _instructions("import helpers") - start
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        return {"status": "error", "reason": str(error)[-300:]}
+    return {
+        "status": "ok",
+        "pandas_instructions": pandas_count,
+        "helpers_instructions": helpers_count,
+        "ratio": helpers_count / pandas_count,
     }

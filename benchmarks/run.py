@@ -166,14 +166,13 @@ def _summary(results: dict) -> list[dict]:
         )
     p4 = results.get("P4", {})
     if "ratio" in p4:
-        out.append(
-            {
-                "figure": "P4 import helpers / import pandas (time)",
-                "value": p4["ratio"],
-                "target": f"<= {p4['target_ratio']}",
-                "met": p4["met"],
-            }
-        )
+        counted = p4.get("instructions", {})
+        if counted.get("status") == "ok":  # judged on what load cannot change (see benchmarks/README.md)
+            figure, value = "P4 import helpers / import pandas (instructions)", counted["ratio"]
+            met = value <= p4["target_ratio"] and not p4["heavy_modules_imported_by_helpers"]
+        else:
+            figure, value, met = "P4 import helpers / import pandas (time)", p4["ratio"], p4["met"]
+        out.append({"figure": figure, "value": value, "target": f"<= {p4['target_ratio']}", "met": met})
     return out
 
 
@@ -285,6 +284,15 @@ def report(results: dict) -> str:
             "heavy modules pulled in by helpers: "
             f"{', '.join(p4['heavy_modules_imported_by_helpers']) or 'none'}"
         )
+        counted = p4.get("instructions", {})
+        if counted.get("status") == "ok":
+            millions = {key: counted[f"{key}_instructions"] / 1e6 for key in ("pandas", "helpers")}
+            lines.append(
+                f"instructions executed (callgrind): import pandas {millions['pandas']:.0f} M, "
+                f"import helpers {millions['helpers']:.0f} M: ratio {counted['ratio']:.3f}"
+            )
+        elif counted:
+            lines.append(f"instructions executed: {counted['status']} ({counted.get('reason', '')})")
 
     growth = results.get("growth", [])
     if growth:
@@ -376,6 +384,8 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
     try:
         if "P4" in args.only:  # first, while nothing else has warmed or loaded the machine
             step("P4", lambda: p4_import.measure(import_repeats))
+            if not args.quick:
+                results["P4"]["instructions"] = p4_import.measure_instructions()
         if "P3" in args.only:
             step("P3", lambda: p3_loading.measure(sizes, workdir, load_repeats, args.seed))
         if "P2" in args.only:
