@@ -57,6 +57,7 @@ from helpers.timeline import (
     _stack_offsets,
     _year_locator,
     display_date,
+    phase_label,
 )
 
 __all__ = ["EXPORT_FILENAME", "TimelineExplorer", "YearRangeSlider", "legend_html", "normalise_text"]
@@ -145,17 +146,7 @@ class _LivePlot:
                 self.phase_labels[phase] = (
                     float(a),
                     float(b),
-                    ax.text(
-                        0,
-                        1.01,
-                        phase if phase == "withdrawal" else f"{phase} phase",
-                        transform=ax.get_xaxis_transform(),
-                        ha="center",
-                        va="bottom",
-                        fontsize=11,
-                        color="#555555",
-                        style="italic",
-                    ),
+                    phase_label(ax, phase, 0, 1.01),
                 )
             self.points = {}
             for category in categories:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLOUR_GROUPS",
     "PHASE_SPANS",
+    "phase_label",
     "RESPONSE_ORDER",
     "ROW_ORDER",
     "TimelineDrawing",
@@ -87,6 +88,32 @@ PHASE_SPANS: dict[str, tuple[str, str]] = {
     "withdrawal": ("2018-12-04", "2019-08-02"),
 }
 """First and last day of each phase, as the data dictionary defines them (background: all before 2013)."""
+
+
+def phase_label(ax, phase: str, x: float, y: float):
+    """Write a phase's name above the plot at ``x`` (data units) and ``y`` (axes fraction).
+
+    The one place that words and styles the phase labels, for the lesson's figures and the explorer.
+
+    Examples
+    --------
+    >>> from helpers.figures import new_figure
+    >>> fig, ax = new_figure(4, 2)
+    >>> phase_label(ax, "diplomacy", 0.5, 1.0).get_text()
+    'diplomacy phase'
+    """
+    return ax.text(
+        x,
+        y,
+        phase if phase == "withdrawal" else f"{phase} phase",
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        fontsize=11,
+        color="#555555",
+        style="italic",
+    )
+
 
 RESPONSE_ORDER: tuple[str, ...] = ("denial", "acknowledgement", "refusal", "suspension")
 """Russia's answers that the sources date, in the order they first appear."""
@@ -391,17 +418,7 @@ def draw_timeline(
             ax.axvspan(max(a, left), min(b, right), color=PHASE_COLOURS[phase], alpha=0.13, zorder=0, lw=0)
             if (min(b, right) - max(a, left)) / (right - left) < 0.09:
                 continue  # too narrow for a label
-            ax.text(
-                (max(a, left) + min(b, right)) / 2,
-                1.005,
-                phase if phase == "withdrawal" else f"{phase} phase",
-                transform=ax.get_xaxis_transform(),
-                ha="center",
-                va="bottom",
-                fontsize=11,
-                color="#555555",
-                style="italic",
-            )
+            phase_label(ax, phase, (max(a, left) + min(b, right)) / 2, 1.005)
     if legend and len(events):
         present = dict.fromkeys(colour_of(c)[0] for c in categories)
         if highlight is None:
