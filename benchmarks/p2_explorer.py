@@ -1,6 +1,6 @@
 """P2: how long the timeline explorer takes from a control change to an updated figure and list.
 
-The explorer (``helpers.explorer.TimelineExplorer``) updates its selection,
+The explorer (``helpers.widgets.explorer.TimelineExplorer``) updates its selection,
 figure and list synchronously when a control's ``value`` is set, exactly as
 when a student moves a slider in JupyterLab (the browser round trip is not
 included). Each table gets a fresh explorer and the same kind of session: the
@@ -28,7 +28,7 @@ CONTROLS = ("year_range", "categories", "side_or_person", "search")
 def explorer_class():
     """The explorer class, or None with the reason when it cannot be imported."""
     try:
-        from helpers.explorer import TimelineExplorer
+        from helpers.widgets.explorer import TimelineExplorer
     except Exception as error:  # not written yet, or broken: P2 reports it instead of failing
         return None, f"{type(error).__name__}: {error}"
     return TimelineExplorer, None
@@ -155,7 +155,7 @@ def measure(sizes: list[int], minimum: int, seed: int) -> dict:
     if cls is None:
         return {"status": "explorer not available", "reason": problem}
     import helpers
-    from helpers.synthetic import synthetic_tables
+    from benchmarks.synthetic import synthetic_tables
 
     rows = [measure_table(cls, "real", None, len(helpers.load_events()), minimum)]
     for n in sizes:

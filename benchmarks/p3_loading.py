@@ -1,7 +1,7 @@
 """P3: ``helpers.load_events`` with every check, against a plain ``pandas.read_csv`` of the same file.
 
 For each size, a synthetic table is written with
-:func:`helpers.synthetic.write_synthetic_tables`; then the two reads alternate
+:func:`benchmarks.synthetic.write_synthetic_tables`; then the two reads alternate
 (read_csv first, so both meet a warm file cache) and the medians are kept.
 
 Peak memory is measured in a fresh interpreter per (reader, size), from what
@@ -61,7 +61,7 @@ def peak_and_now():
 
 reader, path = sys.argv[1], sys.argv[2]
 helpers.load_events()
-pd.read_csv(helpers.paths.EVENTS_CSV)
+pd.read_csv(helpers.data.paths.EVENTS_CSV)
 reset = False
 try:
     Path("/proc/self/clear_refs").write_text("5")  # start the high-water mark again from here
@@ -93,7 +93,7 @@ def measure_size(n: int, folder: Path, repeats: int, seed: int, memory: bool) ->
     import pandas as pd
 
     import helpers
-    from helpers.synthetic import write_synthetic_tables
+    from benchmarks.synthetic import write_synthetic_tables
 
     started = time.perf_counter()
     write_synthetic_tables(folder, n, seed=seed)

@@ -20,8 +20,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from helpers.errors import EventTableError
-from helpers.loading import Tables, load_events, load_participants, load_sources, load_tables
+from helpers.data.errors import EventTableError
+from helpers.data.loading import Tables, load_events, load_participants, load_sources, load_tables
 
 __all__ = [
     "EventTableError",
@@ -34,19 +34,14 @@ __all__ = [
 
 # Names that live in submodules, loaded on first use (some import matplotlib or ipywidgets).
 _LAZY: dict[str, str] = {
-    "glossary": "glossary",
-    "glossary_terms": "glossary",
-    "classify_missile": "treaty",
-    "eliminations": "treaty",
-    "treaty_facts": "treaty",
-    "TimelineExplorer": "explorer",
-    "to_safe_csv": "export",
-    "add_period": "deadlines",
-    "days_between": "deadlines",
-    "withdrawal_schedule": "deadlines",
-    "show_figure": "figures",
-    "synthetic_events": "synthetic",
-    "write_synthetic_tables": "synthetic",
+    "glossary": "display.glossary_lookup",
+    "glossary_terms": "display.glossary_lookup",
+    "classify_missile": "history.treaty",
+    "eliminations": "history.treaty",
+    "treaty_facts": "history.treaty",
+    "TimelineExplorer": "widgets.explorer",
+    "to_safe_csv": "data.export",
+    "show_figure": "display.figures",
 }
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 from .conftest import IN_CI
 

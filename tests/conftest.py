@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import DATA_DIR, REPO_ROOT
+from helpers.data.paths import DATA_DIR, REPO_ROOT
 
 SHARED_SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 SHARED_REFERENCE = REPO_ROOT.parent / "shared" / "reference"

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 NOTEBOOK_DIRS = ("notebooks",)
 

@@ -12,7 +12,7 @@ import pytest
 
 from benchmarks import p2_explorer, run
 from benchmarks.common import median, percentile, size_label, table
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -111,10 +111,13 @@ def test_growth_table_and_summary(results):
 
 def test_an_absent_explorer_is_reported_not_raised(monkeypatch):
     monkeypatch.setattr(
-        p2_explorer, "explorer_class", lambda: (None, "ModuleNotFoundError: helpers.explorer")
+        p2_explorer, "explorer_class", lambda: (None, "ModuleNotFoundError: helpers.widgets.explorer")
     )
     result = p2_explorer.measure([100], 30, 0)
-    assert result == {"status": "explorer not available", "reason": "ModuleNotFoundError: helpers.explorer"}
+    assert result == {
+        "status": "explorer not available",
+        "reason": "ModuleNotFoundError: helpers.widgets.explorer",
+    }
 
 
 def test_the_change_plan_always_changes_something():

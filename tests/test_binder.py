@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 REPO2DOCKER = Path(sys.executable).parent / "jupyter-repo2docker"
 LESSON_LIBRARIES = ("jupyterlab", "pandas", "matplotlib", "ipywidgets")
@@ -111,7 +111,7 @@ def test_binder_image_helpers_find_the_data(dockerfile, tmp_path):
         REPO_ROOT / "helpers", site_packages / "helpers", ignore=shutil.ignore_patterns("__pycache__")
     )
     probe = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import helpers.paths as p; "
+        "import sys; sys.path.insert(0, sys.argv[1]); import helpers.data.paths as p; "
         "print(p.__file__); print(p.DATA_DIR.is_dir())"
     )
     result = subprocess.run(

@@ -13,7 +13,7 @@ import time
 import nbformat
 import pytest
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 from .browser_support import (
     SCREENSHOTS,

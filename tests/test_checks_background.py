@@ -8,15 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.checks_background import (
+from helpers.checks.background import (
     CLASSIFY_CASES,
     check_classify_cases,
     check_inspection_years,
     check_not_covered,
     check_us_eliminated,
 )
-from helpers.feedback import Feedback
-from helpers.treaty import classify_missile
+from helpers.display.feedback import Feedback
+from helpers.history.treaty import classify_missile
 
 CHECKS = [check_us_eliminated, check_inspection_years, check_classify_cases, check_not_covered]
 ODD = [

@@ -1,13 +1,13 @@
-"""helpers.checks_sources: right answers pass; wrong, missing and odd ones get kind hints, never errors."""
+"""helpers.checks.sources: right answers pass; wrong, missing and odd ones get kind hints, never errors."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from helpers import checks_sources as cs
-from helpers.feedback import Feedback
-from helpers.sources_reading import normalise
+from helpers.checks import sources as cs
+from helpers.display.feedback import Feedback
+from helpers.history.sources import normalise
 
 from .conftest import seed_text
 
@@ -76,7 +76,7 @@ def test_placeholder_is_not_answered_yet(check):
 
 
 def test_every_sentence_is_quoted_verbatim_from_its_seed():
-    from helpers.paths import DATA_DIR
+    from helpers.data.paths import DATA_DIR
 
     texts = {
         "Highlights Timeline": (

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.checks_start import SIGNING_YEAR, check_signing_year
-from helpers.feedback import Feedback
-from helpers.paths import REPO_ROOT, SOURCES_CSV
+from helpers.checks.start import SIGNING_YEAR, check_signing_year
+from helpers.data.paths import REPO_ROOT, SOURCES_CSV
+from helpers.display.feedback import Feedback
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "00-start-here.ipynb"
 LESSONS = {
@@ -132,7 +132,7 @@ def test_the_student_version_of_the_warm_up_is_not_answered_yet_and_the_solution
 def test_the_first_code_cell_imports_what_the_notebook_uses():
     code = [c.source for c in _cells() if c.cell_type == "code"]
     assert code[0].startswith("import helpers")
-    assert "from helpers.checks_start import check_signing_year" in code[0]
+    assert "from helpers.checks.start import check_signing_year" in code[0]
     assert any("helpers.load_events()" in source for source in code)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.checks_timeline import (
+from helpers.checks.timeline import (
     check_busiest_year,
     check_engagements,
     check_first_acknowledgement,
@@ -16,7 +16,7 @@ from helpers.checks_timeline import (
     check_violation_reports,
     engagement_counts,
 )
-from helpers.feedback import Feedback
+from helpers.display.feedback import Feedback
 
 CHECKS = [
     check_engagements,

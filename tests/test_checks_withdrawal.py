@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.checks_withdrawal import (
+from helpers.checks.withdrawal import (
     ORDER_SOLUTION,
     ORDER_STEPS,
     SORT_SOLUTION,
@@ -20,9 +20,9 @@ from helpers.checks_withdrawal import (
     check_suspension_or_withdrawal,
     check_withdrawal_date,
 )
-from helpers.deadlines import add_period, days_between
-from helpers.feedback import Feedback
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
+from helpers.display.feedback import Feedback
+from helpers.history.withdrawal import add_period, days_between
 
 CHECKS = [
     check_suspension_date,

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.paths import DATA_DIR, DATAPACKAGE
+from helpers.data.paths import DATA_DIR, DATAPACKAGE
 
 from .conftest import SHARED_REFERENCE, seed_text
 
@@ -284,5 +284,5 @@ def test_vocabularies_in_the_data_dictionary_match_the_package():
         ("events", "date_precision"),
         ("participants", "side"),
     ]:
-        for value in helpers.schema.vocabulary(table, column):
+        for value in helpers.data.schema.vocabulary(table, column):
             assert f"`{value}`" in readme, f"{column} value {value!r} is not documented in data/README.md"

@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.deadlines import add_period, days_between, long_date, to_date, whole_number, withdrawal_schedule
+from helpers.history.withdrawal import (
+    add_period,
+    days_between,
+    long_date,
+    to_date,
+    whole_number,
+    withdrawal_schedule,
+)
 
 T = pd.Timestamp
 

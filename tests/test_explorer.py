@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.explorer import ANYONE, EXPORT_FILENAME, TimelineExplorer
-from helpers.timeline import drawn_items
+from helpers.history.timeline import drawn_items
+from helpers.widgets.explorer import ANYONE, EXPORT_FILENAME, TimelineExplorer
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.export import FORMULA_STARTS, csv_data_uri, download_link_html, neutralise_cell, to_safe_csv
+from helpers.data.export import FORMULA_STARTS, csv_data_uri, download_link_html, neutralise_cell, to_safe_csv
 
 
 def _read_back(text: str) -> list[list[str]]:

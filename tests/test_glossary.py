@@ -11,8 +11,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-import helpers.glossary
-from helpers.glossary import (
+import helpers
+from helpers.data.paths import REPO_ROOT
+from helpers.display.glossary_lookup import (
     COLUMNS,
     DEMO_CODE,
     GLOSSARY_CSV,
@@ -27,7 +28,6 @@ from helpers.glossary import (
     load_glossary,
     write_glossary_notebook,
 )
-from helpers.paths import REPO_ROOT
 
 from .notebook_runner import all_notebooks
 

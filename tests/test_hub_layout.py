@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 LESSON_FOLDERS = ("notebooks", "student")
 
@@ -31,7 +31,7 @@ def test_helpers_import_without_installing_the_package(folder):
     """``python -S`` skips site-packages .pth files: the editable install is invisible; libraries stay."""
     libraries = sysconfig.get_paths()["purelib"]
     probe = (
-        "import helpers, helpers.paths as p; "
+        "import helpers, helpers.data.paths as p; "
         "print(helpers.__file__); print(p.DATA_DIR); print(len(helpers.load_events()))"
     )
     result = subprocess.run(
@@ -56,7 +56,7 @@ def test_a_copy_that_follows_the_links_still_finds_the_data(tmp_path):
         REPO_ROOT / "helpers", copy / "notebooks" / "helpers", ignore=shutil.ignore_patterns("__pycache__")
     )
     shutil.copytree(REPO_ROOT / "data", copy / "data")
-    probe = "import helpers.paths as p; print(p.__file__); print(p.DATA_DIR)"
+    probe = "import helpers.data.paths as p; print(p.__file__); print(p.DATA_DIR)"
     result = subprocess.run(
         [sys.executable, "-S", "-c", probe],
         cwd=copy / "notebooks",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 
 def _ruff(*args: str) -> subprocess.CompletedProcess:

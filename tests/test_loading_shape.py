@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers import EventTableError, loading
-from helpers.synthetic import write_synthetic_tables
+from benchmarks.synthetic import write_synthetic_tables
+from helpers import EventTableError
+from helpers.data import loading
 
 from .conftest import edit_lines
 
@@ -235,5 +236,5 @@ def test_a_bad_byte_far_down_the_file_is_an_event_table_error(data_copy, ragged)
 
 def test_the_bundled_tables_are_vouched_for():
     for name in ("events", "participants", "sources"):
-        width = len(helpers.schema.table_schema(name).columns)
-        assert fast(helpers.paths.DATA_DIR / f"{name}.csv", width), name
+        width = len(helpers.data.schema.table_schema(name).columns)
+        assert fast(helpers.data.paths.DATA_DIR / f"{name}.csv", width), name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.schedule_widget import schedule_widget, what_if_html
+from helpers.widgets.schedule import schedule_widget, what_if_html
 
 PROBLEM = "Cannot work out a schedule yet"
 

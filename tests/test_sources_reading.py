@@ -1,4 +1,4 @@
-"""helpers.sources_reading: profiles, coverage, claims and disagreements, against the data and seeds."""
+"""helpers.history.sources: profiles, coverage, claims and disagreements, against the data and seeds."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import sources_reading as sr
-from helpers.paths import DATA_DIR
+from helpers.data.paths import DATA_DIR
+from helpers.history import sources as sr
 
 from .conftest import seed_text
 

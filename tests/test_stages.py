@@ -10,10 +10,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
-from helpers.deadlines import withdrawal_schedule
-from helpers.figures import FigureOutput
-from helpers.stages import RUSSIAN_STEPS, draw_stages, stages_alt_text, stages_figure
-from helpers.style import OKABE_ITO, PHASE_COLOURS
+from helpers.display.figures import FigureOutput
+from helpers.display.style import OKABE_ITO, PHASE_COLOURS
+from helpers.history.stages import RUSSIAN_STEPS, draw_stages, stages_alt_text, stages_figure
+from helpers.history.withdrawal import withdrawal_schedule
 
 
 def _bars(fig) -> list[Rectangle]:

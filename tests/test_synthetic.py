@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.schema import table_schema, vocabulary
-from helpers.synthetic import (
+from benchmarks.synthetic import (
     synthetic_events,
     synthetic_participants,
     synthetic_tables,
     write_synthetic_tables,
 )
+from helpers.data.schema import table_schema, vocabulary
 
 N = 2000
 

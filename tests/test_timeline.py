@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import timeline as tl
-from helpers.style import CATEGORY_STYLE
+from helpers.display.style import CATEGORY_STYLE
+from helpers.history import timeline as tl
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_background_option_adds_the_early_events_and_widens_the_axis(events):
 
 def test_month_precision_events_are_spans_covering_the_whole_month(events):
     months = events[events["date_precision"] == "month"]
-    from helpers.figures import new_figure
+    from helpers.display.figures import new_figure
 
     fig, ax = new_figure()
     result = tl.draw_timeline(ax, months, legend=False)

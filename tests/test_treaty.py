@@ -14,9 +14,8 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.classifier_widget import MODE_CHOICES, SLIDER_MAX_KM, classifier_widget
-from helpers.paths import DATA_DIR
-from helpers.treaty import (
+from helpers.data.paths import DATA_DIR
+from helpers.history.treaty import (
     BANDS,
     INSPECTIONS_ENDED,
     Classification,
@@ -28,7 +27,8 @@ from helpers.treaty import (
     treaty_facts,
     treaty_milestones,
 )
-from helpers.treaty_figures import eliminations_figure, range_bands_figure
+from helpers.history.treaty_figures import eliminations_figure, range_bands_figure
+from helpers.widgets.classifier import MODE_CHOICES, SLIDER_MAX_KM, classifier_widget
 
 from .conftest import SHARED_REFERENCE
 
@@ -273,7 +273,7 @@ def test_classify_table():
 
 def test_importing_treaty_stays_light():
     code = (
-        "import sys, helpers.treaty; "
+        "import sys, helpers.history.treaty; "
         "print(any(m in sys.modules for m in ('matplotlib', 'ipywidgets', 'matplotlib.pyplot')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

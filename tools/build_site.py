@@ -20,7 +20,7 @@ What it does
   page; links between lessons point at the pages; other relative links (``../data/README.md``) are kept,
   so they work when ``site/`` sits in the clone, or point at ``--repo-url`` when given.
 
-Figures keep their alt text: lessons show them as ``<figure><img alt=...>`` (``helpers.figures``).
+Figures keep their alt text: lessons show them as ``<figure><img alt=...>`` (``helpers.display.figures``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 __all__ = [
     "Lesson",

@@ -56,7 +56,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.paths import REPO_ROOT
+from helpers.data.paths import REPO_ROOT
 
 __all__ = [
     "COPY_AS_IS",

@@ -1,6 +1,6 @@
 """Self-checks for lesson 4, "Reading the sources".
 
-Every check returns a :class:`helpers.feedback.Feedback` and never raises,
+Every check returns a :class:`helpers.display.feedback.Feedback` and never raises,
 whatever a student types. The four exercises:
 
 1. :func:`check_labels`: label six sentences from the seeds as fact, assessment
@@ -29,8 +29,8 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
-from helpers.sources_reading import SHORT_NAMES, normalise
+from helpers.display.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
+from helpers.history.sources import SHORT_NAMES, normalise
 
 __all__ = [
     "ALLOWED_NUMBERS",

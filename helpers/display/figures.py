@@ -14,7 +14,7 @@ import io
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from helpers.style import RC_PARAMS
+from helpers.display.style import RC_PARAMS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,7 +26,7 @@ __all__ = ["FigureOutput", "figure_html", "new_figure", "show_figure", "style_co
 
 @contextmanager
 def style_context() -> Iterator[None]:
-    """Apply the collection's matplotlib settings (helpers.style.RC_PARAMS) inside a ``with`` block."""
+    """Apply the collection's matplotlib settings (style.RC_PARAMS) inside a ``with`` block."""
     import matplotlib as mpl
 
     with mpl.rc_context(RC_PARAMS):

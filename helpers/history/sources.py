@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from helpers.paths import DATA_DIR
+from helpers.data.paths import DATA_DIR
 
 if TYPE_CHECKING:
-    from helpers.figures import FigureOutput
+    from helpers.display.figures import FigureOutput
 
 __all__ = [
     "CLAIMS",
@@ -396,8 +396,8 @@ def coverage_figure(events: pd.DataFrame, sources: pd.DataFrame | None = None) -
     import matplotlib as mpl
 
     import helpers
-    from helpers.figures import new_figure, show_figure
-    from helpers.style import OKABE_ITO, RC_PARAMS
+    from helpers.display.figures import new_figure, show_figure
+    from helpers.display.style import OKABE_ITO, RC_PARAMS
 
     sources = helpers.load_sources() if sources is None else sources
     published = sources.set_index("source_id")["date_published"]

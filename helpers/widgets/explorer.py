@@ -47,9 +47,9 @@ import pandas as pd
 from matplotlib.colors import to_rgba
 from traitlets import validate
 
-from helpers.export import download_link_html, to_safe_csv
-from helpers.style import PHASE_COLOURS, category_style
-from helpers.timeline import (
+from helpers.data.export import download_link_html, to_safe_csv
+from helpers.display.style import PHASE_COLOURS, category_style
+from helpers.history.timeline import (
     COLOUR_GROUPS,
     PHASE_SPANS,
     ROW_ORDER,
@@ -119,7 +119,7 @@ class _LivePlot:
         from matplotlib.collections import PolyCollection
         from matplotlib.figure import Figure
 
-        from helpers.figures import style_context
+        from helpers.display.figures import style_context
 
         self.categories = categories
         n = max(len(categories), 1)
@@ -358,7 +358,7 @@ class TimelineExplorer:
         dpi: float = 80,
     ) -> None:
         if events is None:
-            from helpers.loading import load_tables
+            from helpers.data.loading import load_tables
 
             tables = load_tables()
             events = tables.events
@@ -750,7 +750,7 @@ class TimelineExplorer:
     # ----------------------------------------------------------------------- export
 
     def selection_csv(self) -> str:
-        """The selection as spreadsheet-safe CSV text (see :func:`helpers.export.to_safe_csv`)."""
+        """The selection as spreadsheet-safe CSV text (see :func:`helpers.data.export.to_safe_csv`)."""
         return to_safe_csv(self.selection)
 
     def export(self, path: str | Path | None = None) -> Path:

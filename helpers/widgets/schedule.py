@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from helpers.deadlines import (
+from helpers.history.withdrawal import (
     ACTUAL_DEADLINE_DAYS,
     ACTUAL_FINDING_DATE,
     ACTUAL_NOTICE_MONTHS,

@@ -26,10 +26,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.deadlines import MONTH_NAMES
-from helpers.loading import Tables, load_sources
-from helpers.paths import SOURCES_CSV
-from helpers.schema import vocabulary
+from helpers.data.loading import Tables, load_sources
+from helpers.data.paths import SOURCES_CSV
+from helpers.data.schema import vocabulary
+from helpers.history.withdrawal import MONTH_NAMES
 
 __all__ = ["synthetic_events", "synthetic_participants", "synthetic_tables", "write_synthetic_tables"]
 

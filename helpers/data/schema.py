@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from helpers.paths import DATAPACKAGE
+from helpers.data.paths import DATAPACKAGE
 
 __all__ = ["Field", "TableSchema", "table_schema", "vocabulary"]
 

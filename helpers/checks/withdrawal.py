@@ -1,6 +1,6 @@
 """Self-checks for lesson 3, "Withdrawal steps".
 
-Each check returns a :class:`helpers.feedback.Feedback` and never raises: an
+Each check returns a :class:`helpers.display.feedback.Feedback` and never raises: an
 unanswered cell (``...``) gets "not answered yet", a wrong answer a hint aimed
 at the likely slip (counting a day twice, treating six months as 180 days,
 confusing suspension and withdrawal), and an answer of an odd type a note on
@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.deadlines import long_date, to_date, whole_number
-from helpers.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
+from helpers.display.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
+from helpers.history.withdrawal import long_date, to_date, whole_number
 
 __all__ = [
     "ORDER_STEPS",

@@ -18,9 +18,9 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from helpers.errors import EventTableError
-from helpers.paths import DATA_DIR, EVENTS_CSV, PARTICIPANTS_CSV, SOURCES_CSV
-from helpers.schema import TableSchema, table_schema
+from helpers.data.errors import EventTableError
+from helpers.data.paths import DATA_DIR, EVENTS_CSV, PARTICIPANTS_CSV, SOURCES_CSV
+from helpers.data.schema import TableSchema, table_schema
 
 __all__ = ["Tables", "load_events", "load_participants", "load_sources", "load_tables"]
 

@@ -29,7 +29,7 @@ never raises: for a word it does not know it suggests the closest terms, and
 
 Examples
 --------
->>> import helpers.glossary
+>>> import helpers
 >>> helpers.glossary("svc").entry.term
 'SVC'
 >>> helpers.glossary("SSC-8").entry.term, helpers.glossary("9M729").entry.term
@@ -46,8 +46,6 @@ import difflib
 import functools
 import html
 import re
-import sys
-import types
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,8 +54,8 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.paths import DATA_DIR, REPO_ROOT, SOURCES_CSV
-from helpers.style import OKABE_ITO
+from helpers.data.paths import DATA_DIR, REPO_ROOT, SOURCES_CSV
+from helpers.display.style import OKABE_ITO
 
 __all__ = [
     "COLUMNS",
@@ -89,7 +87,7 @@ GENERAL_USAGE = "General usage"
 PAGE = "glossary.ipynb"
 """How the lessons (all in ``notebooks/``) link to the glossary page."""
 
-DEMO_CODE = 'import helpers.glossary\n\nhelpers.glossary("SVC")'
+DEMO_CODE = 'import helpers\n\nhelpers.glossary("SVC")'
 """The one code cell of the glossary page."""
 
 _TERM_PATTERN = re.compile(r"^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$")
@@ -588,7 +586,7 @@ Run the cell below: click in it and press **Shift+Enter** (`[*]` beside it means
 means it has finished). `helpers.glossary("...")` finds a term by its short form, its full name or another \
 name (`"svc"`, `"Special Verification Commission"`, `"9M729"` and `"SSC-8"` all work) in any capitals. \
 For a word it does not know it suggests the closest terms, and `helpers.glossary()` with empty brackets \
-lists every term. In another notebook, run `import helpers.glossary` once first."""
+lists every term. In another notebook, run `import helpers` once first."""
 
 
 def _index(data: _Glossary) -> str:
@@ -709,21 +707,3 @@ def main() -> int:
         return 1
     print(f"Wrote {written} from {GLOSSARY_CSV}.")
     return 0
-
-
-class _CallableModule(types.ModuleType):
-    """Let ``helpers.glossary("SVC")`` work even where ``helpers.glossary`` is this module.
-
-    ``import helpers.glossary`` binds the name to the module, so calling the
-    module forwards to :func:`glossary` (the documented way to customise a
-    module's class, see the Python data model, "Customizing module attribute access").
-    """
-
-    def __call__(self, term: Any = None, **kwargs: Any) -> GlossaryAnswer:
-        return glossary(term, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,6 +1,6 @@
 """An interactive range-band classifier: a slider, a text box, a launch-mode menu and the answer.
 
-The answer comes from :func:`helpers.treaty.classify_missile`, so the widget
+The answer comes from :func:`helpers.history.treaty.classify_missile`, so the widget
 gives exactly the same verdicts as the function. Whatever a student types or
 picks, the widget shows a verdict or a polite request, and never raises.
 ipywidgets is imported only when the widget is built.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.treaty import classify_missile, parse_range_km
+from helpers.history.treaty import classify_missile, parse_range_km
 
 __all__ = ["MODE_CHOICES", "SLIDER_MAX_KM", "classifier_widget"]
 
@@ -39,7 +39,7 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
     Parameters
     ----------
     range_km : number or text, default 480
-        The starting range (anything :func:`helpers.treaty.classify_missile` accepts).
+        The starting range (anything :func:`helpers.history.treaty.classify_missile` accepts).
     launch_mode, kind : str
         The starting menu choice; unknown values start on the first choice.
 

@@ -542,7 +542,7 @@ def treaty_milestones(events: pd.DataFrame | None = None) -> pd.DataFrame:
     ['8 December 1987', '1 June 1988', 'May 1991']
     """
     if events is None:
-        from helpers.loading import load_events
+        from helpers.data.loading import load_events
 
         events = load_events()
     chosen = events[(events.phase == "background") & (events.category == "treaty action")]

@@ -21,7 +21,7 @@ import numbers
 import re
 from typing import Any
 
-from helpers.feedback import Feedback, correct, never_raises, try_again
+from helpers.display.feedback import Feedback, correct, never_raises, try_again
 
 __all__ = ["SIGNING_YEAR", "check_signing_year"]
 

@@ -1,6 +1,6 @@
 """Self-check exercises for lesson 2, the diplomatic timeline.
 
-Each check takes the student's answer and returns a :class:`helpers.feedback.Feedback`;
+Each check takes the student's answer and returns a :class:`helpers.display.feedback.Feedback`;
 none of them raises, whatever it is given. The right answers are worked out
 from the bundled tables, so they stay true to the data.
 
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.feedback import Feedback, correct, never_raises, try_again
+from helpers.display.feedback import Feedback, correct, never_raises, try_again
 
 __all__ = [
     "check_busiest_year",
@@ -41,14 +41,14 @@ TWO_DATE_LINE = ("2018-02-14-huntsman-discusses-with-ryabkov", "2018-03-05-hunts
 
 @functools.cache
 def _events() -> pd.DataFrame:
-    from helpers.loading import load_events
+    from helpers.data.loading import load_events
 
     return load_events()
 
 
 @functools.cache
 def _participants() -> pd.DataFrame:
-    from helpers.loading import load_participants
+    from helpers.data.loading import load_participants
 
     return load_participants(events=_events())
 

@@ -2,7 +2,7 @@
 
 Every function here returns a matplotlib figure (not attached to pyplot) or a
 small table; the notebook shows each figure with
-:func:`helpers.figures.show_figure` and a text description.
+:func:`helpers.display.figures.show_figure` and a text description.
 
 Dates are drawn as honestly as the sources give them. An event whose day is
 known is a filled marker. An event known only to the month or the year, or
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from helpers.style import OKABE_ITO, PHASE_COLOURS, SIDE_COLOURS, category_style
+from helpers.display.style import OKABE_ITO, PHASE_COLOURS, SIDE_COLOURS, category_style
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -97,7 +97,7 @@ def phase_label(ax, phase: str, x: float, y: float):
 
     Examples
     --------
-    >>> from helpers.figures import new_figure
+    >>> from helpers.display.figures import new_figure
     >>> fig, ax = new_figure(4, 2)
     >>> phase_label(ax, "diplomacy", 0.5, 1.0).get_text()
     'diplomacy phase'
@@ -200,7 +200,7 @@ def _styled(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def styled(*args, **kwargs):
-        from helpers.figures import style_context
+        from helpers.display.figures import style_context
 
         with style_context():
             return function(*args, **kwargs)
@@ -331,7 +331,7 @@ def draw_timeline(
     Examples
     --------
     >>> import helpers
-    >>> from helpers.figures import new_figure
+    >>> from helpers.display.figures import new_figure
     >>> fig, ax = new_figure()
     >>> months = helpers.load_events().query("date_precision == 'month'")
     >>> draw_timeline(ax, months, legend=False).spans == len(months)

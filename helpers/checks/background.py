@@ -1,6 +1,6 @@
 """Checks for the exercises of lesson 1 ("Treaty background").
 
-Each check takes the student's answer, returns a :class:`helpers.feedback.Feedback`
+Each check takes the student's answer, returns a :class:`helpers.display.feedback.Feedback`
 and never raises. A wrong answer gets a hint aimed at the likely slip (the
 total instead of one side, counting from the signing instead of entry into
 force, and so on).
@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from helpers.feedback import Feedback, correct, never_raises, try_again
-from helpers.treaty import classify_missile, eliminations, normalise_launch_mode
+from helpers.display.feedback import Feedback, correct, never_raises, try_again
+from helpers.history.treaty import classify_missile, eliminations, normalise_launch_mode
 
 __all__ = [
     "CLASSIFY_CASES",

@@ -1,7 +1,7 @@
 """The two figures of lesson 1: missiles eliminated by side and system, and the treaty's range bands.
 
 Both functions return a matplotlib figure in the collection's style; show it in
-a notebook with :func:`helpers.figures.show_figure`, which adds the alt text.
+a notebook with :func:`helpers.display.figures.show_figure`, which adds the alt text.
 matplotlib is imported only when a figure is drawn.
 """
 
@@ -12,9 +12,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from helpers.figures import new_figure, style_context
-from helpers.style import OKABE_ITO, SIDE_COLOURS
-from helpers.treaty import INTERMEDIATE_RANGE_MAX_KM, SHORTER_RANGE_MAX_KM, SHORTER_RANGE_MIN_KM, eliminations
+from helpers.display.figures import new_figure, style_context
+from helpers.display.style import OKABE_ITO, SIDE_COLOURS
+from helpers.history.treaty import (
+    INTERMEDIATE_RANGE_MAX_KM,
+    SHORTER_RANGE_MAX_KM,
+    SHORTER_RANGE_MIN_KM,
+    eliminations,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -28,7 +33,7 @@ def eliminations_figure(table: pd.DataFrame | None = None) -> Figure:
     Parameters
     ----------
     table : DataFrame, optional
-        Columns ``side``, ``system``, ``missiles``; by default :func:`helpers.treaty.eliminations`.
+        Columns ``side``, ``system``, ``missiles``; by default :func:`helpers.history.treaty.eliminations`.
         A system whose name starts with "all other" is drawn hatched and unfilled, to show that
         it lumps several systems together.
 

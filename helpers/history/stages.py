@@ -2,7 +2,7 @@
 
 One row per stage, on a shared time axis, with the key dates drawn as labelled
 vertical lines. Every bar carries its name as text and its own hatching, so
-colour is never the only cue; colours come from :mod:`helpers.style`.
+colour is never the only cue; colours come from :mod:`helpers.display.style`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from helpers.deadlines import days_between, long_date, withdrawal_schedule
-from helpers.figures import FigureOutput, new_figure, show_figure
-from helpers.style import OKABE_ITO, PHASE_COLOURS, SIDE_COLOURS, category_style
+from helpers.display.figures import FigureOutput, new_figure, show_figure
+from helpers.display.style import OKABE_ITO, PHASE_COLOURS, SIDE_COLOURS, category_style
+from helpers.history.withdrawal import days_between, long_date, withdrawal_schedule
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -60,7 +60,7 @@ def draw_stages(schedule: pd.DataFrame | None = None, *, russia: bool = True) ->
     Parameters
     ----------
     schedule : pandas.DataFrame, optional
-        A table from :func:`helpers.deadlines.withdrawal_schedule`.
+        A table from :func:`helpers.history.withdrawal.withdrawal_schedule`.
     russia : bool, default True
         Add a row with Russia's own steps (:data:`RUSSIAN_STEPS`). They are
         historical dates, so leave them out for an imagined schedule.
