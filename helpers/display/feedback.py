@@ -16,15 +16,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["Feedback", "correct", "is_unanswered", "never_raises", "not_answered", "try_again"]
+from helpers.display.style import CALLOUT_LOOK
+from helpers.display.words import html_text
+
+__all__ = [
+    "Feedback",
+    "callout_html",
+    "correct",
+    "is_unanswered",
+    "never_raises",
+    "not_answered",
+    "try_again",
+]
 
 Status = Literal["correct", "try again", "not answered yet"]
-
-_LOOK = {
-    "correct": ("\u2705", "Correct", "#e8f5e9", "#1b5e20"),
-    "try again": ("\U0001f4a1", "Not yet", "#fff8e1", "#6d4c00"),
-    "not answered yet": ("\u270f\ufe0f", "Not answered yet", "#e3f2fd", "#0d3c61"),
-}
 
 
 @dataclass(frozen=True)
@@ -51,20 +56,35 @@ class Feedback:
         return self.status == "correct"
 
     def __str__(self) -> str:
-        return f"{_LOOK[self.status][1]}: {self.message}"
+        return f"{CALLOUT_LOOK[self.status][1]}: {self.message}"
 
     def __repr__(self) -> str:
         return str(self)
 
     def _repr_html_(self) -> str:
-        icon, label, background, ink = _LOOK[self.status]
-        return (
-            f'<div role="status" class="inf-feedback inf-feedback-{self.status.replace(" ", "-")}" '
-            f'style="background:{background};color:{ink};border-left:6px solid {ink};'
-            f'padding:0.6em 0.9em;border-radius:4px;font-size:1.05em">'
-            f'<span aria-hidden="true">{icon}</span> <strong>{label}:</strong> '
-            f"{html.escape(self.message)}</div>"
-        )
+        return callout_html(self.status, html_text(self.message), role="status")
+
+
+def callout_html(kind: str, body_html: str, *, label: str | None = None, role: str = "note") -> str:
+    """The one coloured box of the collection: an icon and a bold label, then ``body_html``.
+
+    ``kind`` is a key of :data:`helpers.display.style.CALLOUT_LOOK`; ``body_html`` must already be
+    escaped (see :func:`helpers.display.words.html_text`).
+
+    Examples
+    --------
+    >>> box = callout_html("note", "Plain &amp; simple", label="SVC")
+    >>> "<strong>SVC:</strong> Plain &amp; simple" in box, 'class="inf-callout inf-callout-note"' in box
+    (True, True)
+    """
+    icon, default_label, background, ink = CALLOUT_LOOK[kind]
+    return (
+        f'<div role="{role}" class="inf-callout inf-callout-{kind.replace(" ", "-")}" '
+        f'style="background:{background};color:{ink};border-left:6px solid {ink};'
+        f'padding:0.6em 0.9em;border-radius:4px;font-size:1.05em;margin:0.3em 0">'
+        f'<span aria-hidden="true">{icon}</span> <strong>{html.escape(label or default_label)}:</strong> '
+        f"{body_html}</div>"
+    )
 
 
 def correct(message: str) -> Feedback:

@@ -9,7 +9,16 @@ light and dark themes.
 
 from __future__ import annotations
 
-__all__ = ["CATEGORY_STYLE", "OKABE_ITO", "PHASE_COLOURS", "RC_PARAMS", "SIDE_COLOURS", "category_style"]
+__all__ = [
+    "CALLOUT_LOOK",
+    "CATEGORY_STYLE",
+    "INK",
+    "OKABE_ITO",
+    "PHASE_COLOURS",
+    "RC_PARAMS",
+    "SIDE_COLOURS",
+    "category_style",
+]
 
 OKABE_ITO: dict[str, str] = {
     "orange": "#E69F00",
@@ -51,14 +60,27 @@ PHASE_COLOURS: dict[str, str] = {
     "withdrawal": OKABE_ITO["orange"],
 }
 
+INK = "#1a1a1a"
+"""The text colour of figures and boxes: near-black, on the white ground both themes get."""
+
+CALLOUT_LOOK: dict[str, tuple[str, str, str, str]] = {
+    "correct": ("\u2705", "Correct", "#e8f5e9", "#1b5e20"),
+    "try again": ("\U0001f4a1", "Not yet", "#fff8e1", "#6d4c00"),
+    "not answered yet": ("\u270f\ufe0f", "Not answered yet", "#e3f2fd", "#0d3c61"),
+    "note": ("\u2139\ufe0f", "Note", "#ffffff", "#0d3c61"),
+    "problem": ("\u26a0\ufe0f", "Check this", "#fff8e1", "#6d4c00"),
+}
+"""Every coloured box (feedback, widget results, glossary entries): icon, label, background, text colour.
+The icon and label carry the meaning, so colour is never the only cue; each pair passes WCAG AA contrast."""
+
 RC_PARAMS: dict[str, object] = {
     "figure.facecolor": "white",
     "axes.facecolor": "white",
     "savefig.facecolor": "white",
-    "text.color": "#1a1a1a",
-    "axes.labelcolor": "#1a1a1a",
-    "xtick.color": "#1a1a1a",
-    "ytick.color": "#1a1a1a",
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
     "font.size": 13,
     "axes.titlesize": 16,
     "axes.labelsize": 14,
