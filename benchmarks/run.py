@@ -14,7 +14,7 @@ from pathlib import Path
 from benchmarks import p1_notebooks, p2_explorer, p3_loading, p4_import
 from benchmarks.common import REPO_ROOT, load_average, machine, size_label, table
 
-DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "results" / "latest.json"
 MEASUREMENTS = ("P1", "P2", "P3", "P4")
@@ -136,12 +136,8 @@ def _summary(results: dict) -> list[dict]:
         )
     p2 = results.get("P2", {})
     for row in p2.get("tables", []):
-        if row["table"] == "real" or row["events"] == p2_explorer.LARGE:
-            limit = (
-                p2_explorer.TARGET_MEDIAN_MS_REAL
-                if row["table"] == "real"
-                else p2_explorer.TARGET_MEDIAN_MS_LARGE
-            )
+        limit = p2_explorer.target_ms(row)
+        if limit is not None:
             out.append(
                 {
                     "figure": f"P2 explorer median ms, {row['table']} {row['events']:,} events",
@@ -151,6 +147,16 @@ def _summary(results: dict) -> list[dict]:
                 }
             )
     p3 = results.get("P3", {})
+    if p3.get("real"):
+        real = p3["real"]
+        out.append(
+            {
+                "figure": f"P3 the {len(real['tables'])} real tables, every check (ms)",
+                "value": real["all_tables_ms"],
+                "target": f"<= {real['target_ms']:g}",
+                "met": real["met"],
+            }
+        )
     if p3.get("sizes"):
         at_target = p3["ratio_at_target"] is not None
         largest = max(p3["sizes"], key=lambda r: r["events"])
@@ -160,8 +166,8 @@ def _summary(results: dict) -> list[dict]:
                 + (f"{p3['target_events']:,}" if at_target else f"{largest['events']:,}")
                 + " events",
                 "value": p3["ratio_at_target"] if at_target else largest["ratio"],
-                "target": f"<= {p3['target_ratio']:g}" + ("" if at_target else " at 10^6: not judged here"),
-                "met": p3["met"],
+                "target": f"<= {p3['target_ratio']:g}" + ("" if at_target else " at 10^5: not judged here"),
+                "met": p3["ratio_met"],
             }
         )
     p4 = results.get("P4", {})
@@ -244,6 +250,12 @@ def report(results: dict) -> str:
     if p3 and p3["status"] != "ok":
         lines.append(f"{p3['status']}: {p3.get('reason', '')}")
     elif p3:
+        real = p3["real"]
+        lines.append(
+            f"real tables, every check: load_tables {real['load_tables_ms']:.0f} ms; all "
+            f"{len(real['tables'])} tables of the data package {real['all_tables_ms']:.0f} ms "
+            f"(target <= {real['target_ms']:g} ms)"
+        )
         lines.append(
             table(
                 [

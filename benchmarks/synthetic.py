@@ -29,7 +29,7 @@ import pandas as pd
 from helpers.data.loading import Tables, load_sources
 from helpers.data.paths import SOURCES_CSV
 from helpers.data.schema import vocabulary
-from helpers.history.withdrawal import MONTH_NAMES
+from helpers.display.words import MONTH_NAMES
 
 __all__ = ["synthetic_events", "synthetic_participants", "synthetic_tables", "write_synthetic_tables"]
 

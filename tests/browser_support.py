@@ -301,6 +301,7 @@ _INSPECT_JS = """
     outputText: outputs.map(e => e.innerText).join('\\n'),
     images: [...notebook.querySelectorAll('.jp-OutputArea img')].map(img => ({
       alt: img.getAttribute('alt'), loaded: img.complete && img.naturalWidth > 0,
+      cell: [...notebook.querySelectorAll('.jp-Cell')].indexOf(img.closest('.jp-Cell')),
       inFigure: img.closest('figure.inf-figure') !== null})),
     cellOutputs: [...notebook.querySelectorAll('.jp-Cell')].map(cell => {
       const area = cell.querySelector('.jp-Cell-outputArea');

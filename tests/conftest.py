@@ -44,3 +44,13 @@ def seed_text(title_fragment: str) -> str | None:
     if IN_CI:
         pytest.fail(f"CI=true but no seed containing {title_fragment!r} was found in {SHARED_SEEDS}")
     return None
+
+
+def reference_text(name: str) -> str | None:
+    """The text of ``shared/reference/<name>`` if it lies beside the repo (with ``CI=true`` it must)."""
+    path = SHARED_REFERENCE / name
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    if IN_CI:
+        pytest.fail(f"CI=true but {path} was not found")
+    return None

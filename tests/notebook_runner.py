@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -10,6 +13,8 @@ from nbclient import NotebookClient
 from helpers.data.paths import REPO_ROOT
 
 NOTEBOOK_DIRS = ("notebooks",)
+WORKERS = max(2, min(4, (os.cpu_count() or 2) + 1))
+"""Notebooks run at once: kernels are separate processes, and one waits on another's start-up."""
 
 
 def all_notebooks() -> list[Path]:
@@ -71,3 +76,27 @@ def text_outputs(nb: nbformat.NotebookNode) -> list[list[str]]:
                 cell_texts.append(output.data.get("text/plain", ""))
         texts.append(cell_texts)
     return texts
+
+
+def execute_offline(path: Path) -> tuple[nbformat.NotebookNode | None, str, str]:
+    """Run ``path`` in a fresh kernel with the network guard installed before the first cell.
+
+    Returns ``(notebook, error, attempts)``: the executed notebook (``None`` if a cell raised), the
+    error text (empty if none), and every attempt to reach the network that the guard refused.
+    """
+    from tests.network_guard import guard_setup_code
+
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "attempts.log"
+        try:
+            nb, error = execute(path, extra_setup=guard_setup_code(str(log))), ""
+        except Exception as failure:  # report the cell's error in the test, not as a pool crash
+            nb, error = None, f"{type(failure).__name__}: {failure}"
+        attempts = log.read_text(encoding="utf-8") if log.exists() else ""
+    return nb, error, attempts
+
+
+def execute_many(paths: list[Path]) -> list[tuple[nbformat.NotebookNode | None, str, str]]:
+    """:func:`execute_offline` for every path, several at a time, results in the order given."""
+    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(execute_offline, paths))

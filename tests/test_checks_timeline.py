@@ -1,4 +1,4 @@
-"""Lesson 2 exercise checks: right answers pass, wrong ones get specific hints, odd input never raises."""
+"""Lesson 2 exercise checks: one table of answers and verdicts per check; expected answers from the data."""
 
 from __future__ import annotations
 
@@ -7,16 +7,33 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.figure import Figure
 
+import helpers
 from helpers.checks.timeline import (
     check_busiest_year,
     check_engagements,
     check_first_acknowledgement,
+    check_meetings_figure,
     check_ryabkov_events,
     check_violation_reports,
     engagement_counts,
 )
 from helpers.display.feedback import Feedback
+
+EVENTS = helpers.load_events()
+PEOPLE = helpers.load_participants(events=EVENTS)
+PER_YEAR = EVENTS["date_start"].dt.year.value_counts()
+BUSIEST, SECOND = (int(y) for y in PER_YEAR.sort_values(ascending=False, kind="stable").index[:2])
+REPORTS = int((EVENTS["category"] == "compliance report").sum())
+RYABKOV_IDS = PEOPLE.loc[PEOPLE["name"] == "Sergei Ryabkov", "event_id"]
+RYABKOV = int(RYABKOV_IDS.nunique())
+RYABKOV_MEETINGS = int(
+    (EVENTS["event_id"].isin(RYABKOV_IDS) & (EVENTS["category"] == "bilateral meeting")).sum()
+)
+TIMELINE_ROWS = int(((EVENTS["source_id"] == "state-2018-timeline") & (EVENTS["phase"] == "diplomacy")).sum())
+COUNTS = sorted(engagement_counts())
+ACKNOWLEDGED = EVENTS.loc[EVENTS["russian_response"] == "acknowledgement", "date_start"].min()
 
 CHECKS = [
     check_engagements,
@@ -24,6 +41,7 @@ CHECKS = [
     check_first_acknowledgement,
     check_violation_reports,
     check_ryabkov_events,
+    check_meetings_figure,
 ]
 ODD = [
     None,
@@ -54,105 +72,102 @@ def test_placeholder_is_not_answered(check):
 def test_odd_answers_get_feedback_never_an_exception(check, answer):
     feedback = check(answer)
     assert isinstance(feedback, Feedback)
-    assert not feedback.passed
-    assert feedback.message
+    assert not feedback.passed and feedback.message
 
 
 def test_engagement_counts_are_worked_out_from_the_table():
-    counts = engagement_counts()
-    assert sorted(counts) == [19, 22, 24, 27]
-    assert "bilateral meetings only" in counts[19]
-    assert "Russia's three recorded answers" in counts[27]
+    timeline = EVENTS[(EVENTS["source_id"] == "state-2018-timeline") & (EVENTS["phase"] == "diplomacy")]
+    per = timeline["category"].value_counts()
+    assert COUNTS[0] == per["bilateral meeting"]
+    assert (
+        COUNTS[-1] == per[["bilateral meeting", "experts meeting", "SVC session", "Russian statement"]].sum()
+    )
+    assert "bilateral meetings only" in engagement_counts()[COUNTS[0]]
 
 
-@pytest.mark.parametrize("answer", [19, 22, 24, 27, 19.0, "24", np.int64(22)])
-def test_every_defensible_engagement_count_passes_with_its_explanation(answer):
-    feedback = check_engagements(answer)
-    assert feedback.passed
-    assert "Some public highlights" in feedback.message and "51" in feedback.message
-    assert "(19 to 27) stays below" in feedback.message
+# (check, answer, passes, words the message must contain)
+TABLE = [
+    *[(check_engagements, n, True, f"({COUNTS[0]} to {COUNTS[-1]}) stays below") for n in COUNTS],
+    (check_engagements, float(COUNTS[0]), True, "Some public highlights"),
+    (check_engagements, str(COUNTS[1]), True, "51"),
+    (check_engagements, np.int64(COUNTS[2]), True, "defensible"),
+    (check_engagements, TIMELINE_ROWS, False, "Good start: you kept only the timeline's rows"),
+    (check_engagements, 30, False, "fact sheet's own claim"),
+    (check_engagements, 31, False, "fact sheet's own claim"),
+    (check_engagements, 51, False, "embassy FAQ"),
+    (check_engagements, len(EVENTS), False, "every row"),
+    (check_engagements, 100, False, f"smallest defensible count, {COUNTS[0]}"),
+    (check_engagements, 19.5, False, "whole number"),
+    (check_busiest_year, BUSIEST, True, f"{BUSIEST} has {PER_YEAR[BUSIEST]} events"),
+    (check_busiest_year, str(BUSIEST), True, "more than any other year"),
+    (check_busiest_year, SECOND, False, f"but {BUSIEST} has"),
+    (check_busiest_year, 2000, False, "no event starting in 2000"),
+    (check_first_acknowledgement, ACKNOWLEDGED.strftime("%Y-%m-%d"), True, "Ryabkov"),
+    (check_first_acknowledgement, f" {ACKNOWLEDGED:%Y-%m-%d} ", True, "Ryabkov"),
+    (check_first_acknowledgement, f"{ACKNOWLEDGED.day} {ACKNOWLEDGED:%B %Y}", True, "Ryabkov"),
+    (
+        check_first_acknowledgement,
+        f"{ACKNOWLEDGED:%B} {ACKNOWLEDGED.day}, {ACKNOWLEDGED.year}",
+        True,
+        "Ryabkov",
+    ),
+    (check_first_acknowledgement, f"{ACKNOWLEDGED:%Y/%m/%d}", True, "Ryabkov"),
+    (check_first_acknowledgement, ACKNOWLEDGED.date(), True, "Ryabkov"),
+    (check_first_acknowledgement, dt.datetime.combine(ACKNOWLEDGED.date(), dt.time(15, 30)), True, "Ryabkov"),
+    (check_first_acknowledgement, ACKNOWLEDGED, True, "Ryabkov"),
+    (check_first_acknowledgement, np.datetime64(ACKNOWLEDGED.date()), True, "Ryabkov"),
+    (check_first_acknowledgement, "12/9/2017", False, "YYYY-MM-DD"),  # 12 September or 9 December?
+    (check_first_acknowledgement, ACKNOWLEDGED.year, False, "Right year"),
+    (check_first_acknowledgement, "2017-11-29", False, "Christopher Ford"),
+    (check_first_acknowledgement, "2017-12-08", False, "not even acknowledged"),
+    (check_first_acknowledgement, "2019-01-23", False, "military attaches"),
+    (check_first_acknowledgement, "2013-06-25", False, "denied"),
+    (check_first_acknowledgement, "2016-01-01", False, "Not that date"),
+    (check_first_acknowledgement, "not a date", False, "YYYY-MM-DD"),
+    (check_violation_reports, REPORTS, True, "found Russia in violation"),
+    (check_violation_reports, 1, False, "continuing violation"),
+    (check_violation_reports, REPORTS - 1, False, "Close"),
+    (check_violation_reports, REPORTS + 1, False, "compliance report"),
+    (check_ryabkov_events, RYABKOV, True, "two dates, 14 February and 5 March 2018"),
+    (check_ryabkov_events, RYABKOV_MEETINGS, False, "only his bilateral meetings"),
+    (check_ryabkov_events, RYABKOV + 1, False, "nunique"),
+]
 
 
-def test_counting_every_timeline_row_is_not_an_engagement_count():
-    feedback = check_engagements(52)
-    assert not feedback.passed
-    assert "Good start: you kept only the timeline's rows" in feedback.message
-    for words in ("allied consultations", "NATO statements", "not engagements with the Russian government"):
-        assert words in feedback.message
+@pytest.mark.parametrize(("check", "answer", "passes", "words"), TABLE, ids=lambda v: repr(v)[:40])
+def test_answers_and_verdicts(check, answer, passes, words):
+    feedback = check(answer)
+    assert feedback.passed is passes, feedback.message
+    assert words in feedback.message
 
 
-@pytest.mark.parametrize(
-    ("answer", "words"),
-    [(30, "fact sheet's own claim"), (31, "fact sheet's own claim"), (51, "embassy FAQ"), (66, "every row")],
-)
-def test_tempting_engagement_numbers_get_specific_hints(answer, words):
-    feedback = check_engagements(answer)
-    assert not feedback.passed and words in feedback.message
+def _bars(per_year: pd.Series, title: str = "") -> Figure:
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.bar(per_year.index, per_year)
+    ax.set_title(title)
+    return fig
 
 
-@pytest.mark.parametrize("answer", [0, 5, 20, 40, 100, 19.5])
-def test_unreasonable_engagement_counts_are_rejected(answer):
-    assert not check_engagements(answer).passed
+MEETINGS = EVENTS[EVENTS["category"] == "bilateral meeting"]
+MEETINGS_PER_YEAR = MEETINGS.groupby(MEETINGS["date_start"].dt.year).size()
+RECENT = EVENTS[EVENTS["date_start"].dt.year >= 2013]
+ALL_PER_YEAR = RECENT.groupby(RECENT["date_start"].dt.year).size()
+
+FIGURES = [
+    (_bars(MEETINGS_PER_YEAR, "Bilateral meetings per year"), True, "titled"),
+    (_bars(MEETINGS_PER_YEAR), False, "title"),
+    (_bars(ALL_PER_YEAR, "All"), False, "every event"),
+    (_bars(MEETINGS_PER_YEAR + 1, "Off by one"), False, "do not match"),
+    (Figure(), False, "Give the figure itself"),
+    (_bars(pd.Series(dtype=int), "Empty"), False, "no bars"),
+]
 
 
-def test_unreasonable_engagement_count_hint_names_the_range_of_contacts():
-    message = check_engagements(40).message
-    assert "smallest defensible count, 19" in message and "give 27" in message
-
-
-def test_busiest_year():
-    assert check_busiest_year(2018).passed
-    assert check_busiest_year("2018").passed
-    hint = check_busiest_year(2017)
-    assert not hint.passed and "withdrawal phase" in hint.message
-    assert "no event starting in 2000" in check_busiest_year(2000).message
-    assert not check_busiest_year(2013).passed
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [
-        "2017-12-09",
-        " 2017-12-09 ",
-        "9 December 2017",
-        "December 9, 2017",
-        dt.date(2017, 12, 9),
-        dt.datetime(2017, 12, 9, 15, 30),
-        pd.Timestamp("2017-12-09"),
-        np.datetime64("2017-12-09"),
-    ],
-)
-def test_first_acknowledgement_accepts_any_form_of_the_date(answer):
-    feedback = check_first_acknowledgement(answer)
-    assert feedback.passed and "Ryabkov" in feedback.message
-
-
-@pytest.mark.parametrize(
-    ("answer", "words"),
-    [
-        (2017, "Right year"),
-        ("2017-11-29", "Christopher Ford"),
-        ("2017-12-08", "not even acknowledged"),
-        ("2019-01-23", "military attaches"),
-        ("2013-06-25", "denied"),
-        ("2016-01-01", "Not that date"),
-        ("not a date", "YYYY-MM-DD"),
-    ],
-)
-def test_first_acknowledgement_wrong_dates_get_specific_hints(answer, words):
-    feedback = check_first_acknowledgement(answer)
-    assert not feedback.passed and words in feedback.message
-
-
-def test_violation_reports():
-    assert check_violation_reports(5).passed
-    assert "continuing violation" in check_violation_reports(1).message
-    assert "Close" in check_violation_reports(4).message
-    assert not check_violation_reports(6).passed
-
-
-def test_ryabkov_events():
-    assert check_ryabkov_events(10).passed
-    assert "two dates, 14 February and 5 March 2018" in check_ryabkov_events(10).message
-    assert "only his bilateral meetings" in check_ryabkov_events(8).message
-    assert not check_ryabkov_events(11).passed
+@pytest.mark.parametrize(("figure", "passes", "words"), FIGURES)
+def test_meetings_figure(figure, passes, words):
+    feedback = check_meetings_figure(figure)
+    assert feedback.passed is passes, feedback.message
+    assert words in feedback.message
+    if figure.axes:  # an Axes or a shown figure works as well as the Figure
+        assert check_meetings_figure(figure.axes[0]).status == feedback.status

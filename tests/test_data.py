@@ -13,7 +13,7 @@ import pytest
 import helpers
 from helpers.data.paths import DATA_DIR, DATAPACKAGE
 
-from .conftest import SHARED_REFERENCE, seed_text
+from .conftest import reference_text, seed_text
 
 TIMELINE = "state-2018-timeline"
 OP_ED = "huntsman-2019-op-ed"
@@ -154,21 +154,26 @@ def test_evidence_is_verbatim_in_bundled_public_domain_sources(tables):
     assert checked > 50
 
 
-def test_bundled_texts_are_the_seed_documents():
-    for name, fragment in [
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
         ("state-2018-inf-diplomacy-timeline.txt", "INF Diplomacy Highlights Timeline"),
         ("state-2017-inf-at-a-glance.txt", "INF Treaty: At a Glance"),
-    ]:
-        seed = seed_text(fragment)
-        if seed is None:
-            pytest.skip("the seed documents are not beside this clone")
-        assert (DATA_DIR / "source-texts" / name).read_text(encoding="utf-8") == seed
+    ],
+)
+def test_bundled_texts_are_the_seed_documents(name, fragment):
+    seed = seed_text(fragment)
+    if seed is None:
+        pytest.skip(f"the seed containing {fragment!r} is not beside this clone (../shared/seeds)")
+    assert (DATA_DIR / "source-texts" / name).read_text(encoding="utf-8") == seed
 
 
 def test_op_ed_evidence_is_verbatim_in_the_op_ed(tables):
     text = seed_text("A Forced Decision")
     if text is None:
-        pytest.skip("the op-ed is not redistributed; its seed copy is not beside this clone")
+        pytest.skip(
+            "the op-ed is not redistributed and its seed copy is not beside this clone (../shared/seeds)"
+        )
     rows = tables.events[tables.events.source_id == OP_ED]
     assert len(rows) >= 10
     for row in rows.itertuples():
@@ -176,10 +181,9 @@ def test_op_ed_evidence_is_verbatim_in_the_op_ed(tables):
 
 
 def test_reference_evidence_matches_the_background_facts(tables):
-    facts = SHARED_REFERENCE / "background-facts.md"
-    if not facts.is_file():
-        pytest.skip("background-facts.md is not beside this clone")
-    text = facts.read_text(encoding="utf-8")
+    text = reference_text("background-facts.md")
+    if text is None:
+        pytest.skip("background-facts.md is not beside this clone (../shared/reference)")
     seeds = {"state-2018-timeline", "state-2017-at-a-glance", OP_ED}
     rows = tables.events[~tables.events.source_id.isin(seeds)]
     assert len(rows) >= 1

@@ -1,31 +1,43 @@
-"""The glossary: a valid table, a helper that finds every term and never raises, a page that matches."""
+"""The glossary: a valid table, a look-up that finds every term and never raises, a page that matches.
+
+The look-up is ``helpers.display.glossary_lookup`` (``helpers.glossary``); the table's columns are
+checked by its schema in ``data/datapackage.json``; ``tools/make_glossary_page.py`` checks the rest
+and writes ``notebooks/glossary.ipynb``.
+"""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 
-import helpers
 from helpers.data.paths import REPO_ROOT
+from helpers.data.schema import table_schema
 from helpers.display.glossary_lookup import (
-    COLUMNS,
-    DEMO_CODE,
     GLOSSARY_CSV,
-    GLOSSARY_NOTEBOOK,
     GlossaryAnswer,
+    GlossaryEntry,
     anchor_of,
-    build_glossary_notebook,
     glossary,
-    glossary_markdown,
-    glossary_problems,
     glossary_terms,
     load_glossary,
+)
+from tools import make_glossary_page as page
+from tools.make_glossary_page import (
+    DEMO_CODE,
+    GLOSSARY_NOTEBOOK,
+    build_glossary_notebook,
+    glossary_markdown,
+    glossary_problems,
+    page_text,
     write_glossary_notebook,
 )
 
@@ -35,7 +47,7 @@ TABLE = load_glossary()
 FULL = TABLE[TABLE.same_as == ""]
 POINTERS = TABLE[TABLE.same_as != ""]
 
-# Every term the brief asks for, as a reader would type it, and the entry it must find.
+# Every term the lessons need, as a reader would type it, and the entry it must find.
 REQUIRED = {
     "INF": "INF",
     "INF Treaty": "INF Treaty",
@@ -99,6 +111,65 @@ REQUIRED = {
     "communique": "Communique",
 }
 
+# A change to one cell of the table -> words of the problem it must cause. Checked where the
+# collection checks it: the schema (loading the table) or the page tool (what a schema cannot say).
+BAD_CELLS = [
+    ("SVC", "definition", "", "the definition is empty"),
+    ("NAC", "definition", "One. Two. Three. Four.", "1 to 3 sentences"),
+    ("NAC", "definition", "A word" + " word" * 80 + ".", "longer than 80 words"),
+    ("NAC", "see_also", "Nothing here", "'Nothing here', which is not another term"),
+    ("NAC", "see_also", "NAC", "'NAC', which is not another term"),
+    ("NAC", "source", "no-such-source", "'no-such-source' is not a source_id"),
+    ("NAC", "source", "", "the source is empty"),
+    ("NAC", "aliases", "SVC", "would find more than one term"),
+    ("NAC", "aliases", "NACs; north-atlantic council", "is not needed"),
+    ("NAC", "term", "Aardvark", "alphabetical order"),
+    ("NAC", "term", "nATO", "appears twice"),
+    ("SSC-8", "same_as", "SSC-8", "not a full entry"),
+    ("SSC-8", "definition", "Stray text.", "leaves definition empty"),
+    # what the schema in data/datapackage.json says (EventTableError names the column)
+    ("NAC", "term", "N/AC", "column 'term': 'N/AC' does not have the required form"),
+    ("NAC", "definition", "Uses *stars*.", "column 'definition': 'Uses *stars*.' does not have"),
+    ("SSC-8", "same_as", "Nothing", "column 'same_as': 'Nothing' is not in the term column"),
+]
+
+# An odd question -> the term it must find (None: no entry) and words its answer must hold.
+ODD_QUESTIONS = [
+    (None, None, "terms. Look one up"),
+    ("", None, "terms. Look one up"),
+    ("   ", None, "terms. Look one up"),
+    ("#", None, "terms. Look one up"),
+    (..., None, "terms. Look one up"),
+    (0, None, "Put the word in quotes"),
+    (1987, None, "Put the word in quotes"),
+    (-1, None, "Put the word in quotes"),
+    (3.5, None, "Put the word in quotes"),
+    (float("nan"), None, "Put the word in quotes"),
+    (True, None, "Put the word in quotes"),
+    ([], None, "Put the word in quotes"),
+    (["SVC"], None, "Put the word in quotes"),
+    ({}, None, "Put the word in quotes"),
+    ((1, 2), None, "Put the word in quotes"),
+    ("1987", None, "No glossary entry for"),
+    ("qqqqqq", None, "helpers.glossary() with empty brackets"),
+    (b"nato", "NATO", "North Atlantic Treaty Organization"),
+    (b"\xff\xfe", None, "No glossary entry for"),
+    ("x" * 5000, None, "xxx..."),
+    ("word " * 1000, None, "No glossary entry for"),
+    ("<script>alert(1)</script>", None, "No glossary entry for"),
+    ("  SVC  ", "SVC", "Special Verification Commission"),
+    ("# svc", "SVC", "Special Verification Commission"),
+    ("\u201cSVC\u201d", "SVC", "Special Verification Commission"),
+]
+
+
+class _Unprintable:
+    def __str__(self):
+        raise RuntimeError("no text")
+
+
+ODD_QUESTIONS.append((_Unprintable(), None, "Put the word in quotes"))
+
 
 def _names(row: pd.Series) -> list[str]:
     return [row.term, row.expansion, *[a.strip() for a in row.aliases.split(";") if a.strip()]]
@@ -110,23 +181,24 @@ def _headings(markdown: str) -> list[tuple[int, str]]:
 
 def _glossary_anchors() -> set[str]:
     nb = nbformat.read(GLOSSARY_NOTEBOOK, as_version=4)
-    return {
-        anchor_of(text)
-        for cell in nb.cells
-        if cell.cell_type == "markdown"
-        for _, text in _headings(cell.source)
-    }
+    return {anchor_of(text) for c in nb.cells if c.cell_type == "markdown" for _, text in _headings(c.source)}
+
+
+def _write(table: pd.DataFrame, folder: Path) -> Path:
+    path = folder / "glossary.csv"
+    table.to_csv(path, index=False)
+    return path
 
 
 # --------------------------------------------------------------------------- the table
 
 
-def test_the_table_has_the_documented_columns_and_no_problems():
-    assert tuple(TABLE.columns) == COLUMNS
+def test_the_table_has_the_columns_of_its_schema_and_no_problems():
+    assert list(TABLE.columns) == table_schema("glossary").columns
     assert glossary_problems(TABLE) == []
 
 
-def test_the_table_is_at_least_as_long_as_the_brief_asks():
+def test_the_table_has_every_term_the_lessons_need():
     assert len(FULL) >= 45
     assert set(REQUIRED.values()) <= set(FULL.term)
 
@@ -140,71 +212,27 @@ def test_every_definition_is_one_to_three_sentences_with_a_source(term):
     assert "U.S." not in row.definition  # write "US": abbreviations with full stops break sentence counts
 
 
-def _mutated(edit) -> pd.DataFrame:
+@pytest.mark.parametrize(("term", "column", "value", "words"), BAD_CELLS, ids=lambda v: str(v)[:20])
+def test_a_bad_cell_stops_the_page_with_a_message_naming_it(tmp_path: Path, term, column, value, words):
     table = load_glossary()
-    edit(table)
-    return table
+    table.loc[table.term == term, column] = value
+    with pytest.raises(ValueError, match=re.escape(words)):
+        write_glossary_notebook(tmp_path / "glossary.ipynb", path=_write(table, tmp_path))
+    assert not (tmp_path / "glossary.ipynb").exists()
 
 
-@pytest.mark.parametrize(
-    ("edit", "words"),
-    [
-        (
-            lambda t: t.__setitem__("definition", t.definition.where(t.term != "SVC", "")),
-            "definition is empty",
-        ),
-        (
-            lambda t: t.__setitem__(
-                "definition", t.definition.where(t.term != "NAC", "One. Two. Three. Four.")
-            ),
-            "1 to 3 sentences",
-        ),
-        (lambda t: t.__setitem__("see_also", t.see_also.where(t.term != "NAC", "Nothing here")), "see_also"),
-        (
-            lambda t: t.__setitem__("source", t.source.where(t.term != "NAC", "no-such-source")),
-            "no-such-source",
-        ),
-        (lambda t: t.__setitem__("source", t.source.where(t.term != "NAC", "")), "source is empty"),
-        (lambda t: t.__setitem__("term", t.term.where(t.term != "NAC", "N/AC")), "letters, digits"),
-        (lambda t: t.__setitem__("aliases", t.aliases.where(t.term != "NAC", "SVC")), "more than one term"),
-        (
-            lambda t: t.__setitem__(
-                "aliases", t.aliases.where(t.term != "NAC", "NACs; north-atlantic council")
-            ),
-            "not needed",
-        ),
-        (
-            lambda t: t.__setitem__("definition", t.definition.where(t.term != "NAC", "Uses *stars*.")),
-            "markup",
-        ),
-        (
-            lambda t: t.__setitem__("same_as", t.same_as.where(t.term != "SSC-8", "Nothing")),
-            "not a full entry",
-        ),
-    ],
-)
-def test_problems_in_the_table_are_reported(edit, words):
-    problems = glossary_problems(_mutated(edit))
-    assert any(words in problem for problem in problems), problems
+def test_a_table_without_a_column_is_refused(tmp_path: Path):
+    path = _write(load_glossary().drop(columns="see_also"), tmp_path)
+    with pytest.raises(ValueError, match="see_also"):
+        glossary_markdown(path)
+    assert not glossary("SVC", path=path).found
 
 
-def test_duplicated_and_unsorted_terms_are_reported():
-    table = load_glossary()
-    doubled = pd.concat([table, table[table.term == "SVC"]], ignore_index=True)
-    problems = glossary_problems(doubled)
-    assert any("appears twice" in p for p in problems)
-    assert any("alphabetical" in p for p in problems)
-
-
-def test_a_table_without_a_column_is_reported():
-    assert "lacks the column" in glossary_problems(load_glossary().drop(columns="see_also"))[0]
-
-
-# --------------------------------------------------------------------------- the helper
+# --------------------------------------------------------------------------- the look-up
 
 
 @pytest.mark.parametrize(("query", "term"), sorted(REQUIRED.items()))
-def test_every_term_of_the_brief_is_found(query, term):
+def test_every_term_the_lessons_need_is_found(query, term):
     answer = glossary(query)
     assert answer.found, str(answer)
     assert answer.entry.term == term
@@ -213,11 +241,10 @@ def test_every_term_of_the_brief_is_found(query, term):
 @pytest.mark.parametrize("term", FULL.term)
 def test_every_entry_is_found_by_its_term_expansion_and_aliases_in_any_case(term):
     row = FULL[FULL.term == term].iloc[0]
-    for name in _names(row):
-        if name:
-            for variant in (name, name.upper(), name.lower(), f"  {name} "):
-                answer = glossary(variant)
-                assert answer.found and answer.entry.term == term, (variant, str(answer))
+    for name in filter(None, _names(row)):
+        for variant in (name, name.upper(), name.lower(), f"  {name} "):
+            answer = glossary(variant)
+            assert answer.found and answer.entry.term == term, (variant, str(answer))
 
 
 @pytest.mark.parametrize("pointer", POINTERS.term)
@@ -226,13 +253,28 @@ def test_a_heading_that_is_another_name_finds_the_entry_it_names(pointer):
     assert glossary(pointer).entry.term == target
 
 
+@pytest.mark.parametrize(("query", "term", "words"), ODD_QUESTIONS, ids=lambda v: repr(v)[:30])
+def test_odd_questions_get_an_answer_never_an_error(query, term, words):
+    answer = glossary(query)
+    assert isinstance(answer, GlossaryAnswer)
+    assert answer.found == (term is not None) and (answer.entry.term if answer.found else None) == term
+    text, page_html = str(answer), answer._repr_html_()
+    assert words in text, text
+    assert len(text.splitlines()[0]) < 300
+    assert "<script>" not in page_html and 'class="inf-callout' in page_html
+
+
+def test_a_word_in_quotes_is_not_told_to_use_quotes():
+    assert "Put the word in quotes" not in str(glossary("1987"))
+
+
 def test_the_entry_reads_the_same_as_text_and_as_html():
     answer = glossary("material breach")
-    text, page = str(answer), answer._repr_html_()
+    text, page_html = str(answer), answer._repr_html_()
     assert text.startswith("Material breach\n")
-    assert "4 December 2018" in text and "4 December 2018" in page
+    assert "4 December 2018" in text and "4 December 2018" in page_html
     assert "Glossary page: glossary.ipynb#Material-breach" in text
-    assert 'href="glossary.ipynb#Suspension"' in page
+    assert 'href="glossary.ipynb#Suspension"' in page_html
     assert repr(answer) == text
 
 
@@ -253,155 +295,150 @@ def test_another_name_says_where_it_is_listed():
 )
 def test_an_unknown_term_gets_the_closest_terms(query, expected):
     answer = glossary(query)
-    assert not answer.found
-    assert expected in answer.suggestions
-    text = str(answer)
-    assert f'No glossary entry for "{query}"' in text
-    assert "helpers.glossary()" in text and f"all {len(TABLE)} terms" in text
+    assert not answer.found and expected in answer.suggestions
+    assert f'No glossary entry for "{query}"' in str(answer)
+    assert f"all {len(TABLE)} terms" in str(answer)
+    assert f'href="glossary.ipynb#{anchor_of(expected)}"' in answer._repr_html_()
 
 
-def test_an_unknown_term_without_near_matches_still_says_how_to_list_all_terms():
-    answer = glossary("qqqqqq")
-    assert not answer.found and answer.suggestions == ()
-    assert "helpers.glossary() with empty brackets" in str(answer)
-
-
-@pytest.mark.parametrize("query", [None, "", "   ", "#"])
-def test_an_empty_question_lists_every_term(query):
-    answer = glossary(query)
-    assert not answer.found
-    assert answer.terms == tuple(glossary_terms())
+def test_an_empty_question_lists_every_term_with_links():
+    answer = glossary()
+    assert answer.terms == tuple(glossary_terms()) == tuple(TABLE.term)
     assert f"{len(TABLE)} terms" in str(answer)
     assert 'href="glossary.ipynb#Material-breach"' in answer._repr_html_()
 
 
-class _Unprintable:
-    def __str__(self):
-        raise RuntimeError("no text")
+def test_text_from_the_table_is_escaped_in_html():
+    entry = GlossaryEntry(
+        "SVC", "<i>Special</i>", (), "Uses <b>bold</b> & <script>x</script> for $5.", (), ()
+    )
+    page_html = GlossaryAnswer("SVC", entry)._repr_html_()
+    assert "<b>" not in page_html and "<script>" not in page_html and "<i>" not in page_html
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in page_html and "&#36;5" in page_html
+
+
+def test_the_terms_are_in_page_order():
+    assert glossary_terms() == sorted(TABLE.term, key=str.casefold)
 
 
 @pytest.mark.parametrize(
-    "query",
-    [
-        0,
-        1987,
-        -1,
-        3.5,
-        float("nan"),
-        True,
-        [],
-        ["SVC"],
-        {},
-        (1, 2),
-        b"nato",
-        b"\xff\xfe",
-        _Unprintable(),
-        ...,
-        "x" * 5000,
-    ],
-    ids=repr,
+    "content",
+    [None, b"\xff\xfe\x00 not a table", b"", GLOSSARY_CSV.read_bytes().replace(b",9M729\n", b",Nothing\n")],
+    ids=["missing", "not text", "empty", "pointer to a missing term"],
 )
-def test_odd_inputs_never_raise(query):
-    answer = glossary(query)
-    assert isinstance(answer, GlossaryAnswer)
-    assert str(answer) and answer._repr_html_().startswith("<div")
-
-
-def test_a_number_or_object_is_told_to_use_quotes():
-    assert 'Put the word in quotes, like helpers.glossary("SVC")' in str(glossary(1987))
-    assert "Put the word in quotes" not in str(glossary("1987"))
-
-
-def test_bytes_are_read_as_text():
-    assert glossary(b"nato").entry.term == "NATO"
-
-
-def test_a_very_long_question_is_shortened_in_the_answer():
-    assert len(str(glossary("word " * 1000)).splitlines()[0]) < 300
-
-
-def test_the_question_is_escaped_in_html():
-    page = glossary("<script>alert(1)</script>")._repr_html_()
-    assert "<script>" not in page and "&lt;script&gt;" in page
-
-
-def test_text_from_the_table_is_escaped_in_html(tmp_path: Path):
-    table = load_glossary()
-    table.loc[table.term == "SVC", "definition"] = "Uses <b>bold</b> & <script>x</script>."
-    table.loc[table.term == "SVC", "expansion"] = "<i>Special</i>"
+def test_a_missing_or_broken_table_gives_an_answer_not_an_error(tmp_path: Path, content):
     path = tmp_path / "glossary.csv"
-    table.to_csv(path, index=False)
-    page = glossary("SVC", path=path)._repr_html_()
-    assert "<b>" not in page and "<script>" not in page and "<i>" not in page
-    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in page
+    if content is not None:
+        path.write_bytes(content)
+    answer = glossary("SVC", path=path)
+    assert not answer.found and "data/glossary.csv" in str(answer) and "could not be read" in str(answer)
 
 
-def test_a_missing_or_broken_table_gives_an_answer_not_an_error(tmp_path: Path):
-    missing = glossary("SVC", path=tmp_path / "nope.csv")
-    assert not missing.found and "data/glossary.csv" in str(missing)
-    broken = tmp_path / "broken.csv"
-    broken.write_bytes(b"\xff\xfe\x00 not a table")
-    assert not glossary("SVC", path=broken).found
+def test_a_table_saved_by_a_spreadsheet_with_a_byte_order_mark_loads(tmp_path: Path):
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + GLOSSARY_CSV.read_bytes())
+    assert list(load_glossary(path).columns) == list(TABLE.columns)
+    assert glossary("svc", path=path).entry.term == "SVC"
 
 
-def test_glossary_terms_lists_every_heading_in_page_order():
-    terms = glossary_terms()
-    assert terms == list(TABLE.term)
-    assert terms == sorted(terms, key=str.casefold)
+def test_an_edited_table_is_read_again_without_a_restart(tmp_path: Path):
+    table = load_glossary()
+    path = _write(table, tmp_path)
+    assert "Votkinsk" in str(glossary("Portal monitoring", path=path))
+    table.loc[table.term == "Portal monitoring", "definition"] = "Watching the gates of a factory."
+    _write(table, tmp_path)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert "Watching the gates of a factory." in str(glossary("Portal monitoring", path=path))
 
 
-def test_the_module_itself_can_be_called_like_the_function():
-    assert callable(helpers.glossary)
-    assert helpers.glossary("SVC").entry.term == "SVC"
-    assert not helpers.glossary().found
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import helpers; helpers.glossary('SVC'); import helpers.display.glossary_lookup",
+        "import helpers.display.glossary_lookup; import helpers",
+    ],
+)
+def test_helpers_glossary_is_the_function_whatever_the_import_order(code):
+    check = "; assert callable(helpers.glossary) and helpers.glossary('SVC').entry.term == 'SVC'"
+    check += "; import importlib.util; assert importlib.util.find_spec('helpers.glossary') is None"
+    result = subprocess.run(
+        [sys.executable, "-c", code + check], cwd=REPO_ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_no_module_of_helpers_shares_its_name_with_a_function():
+    modules = {path.stem for path in (REPO_ROOT / "helpers").rglob("*.py")} | {
+        path.name for path in (REPO_ROOT / "helpers").iterdir() if path.is_dir()
+    }
+    functions = {
+        node.name
+        for path in (REPO_ROOT / "helpers").rglob("*.py")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.FunctionDef | ast.ClassDef)
+    }
+    assert modules & functions == set()
 
 
 # --------------------------------------------------------------------------- the page
 
 
-def test_the_glossary_notebook_matches_the_table():
-    committed = nbformat.read(GLOSSARY_NOTEBOOK, as_version=4)
-    built = build_glossary_notebook()
-    assert [(c.cell_type, c.source) for c in committed.cells] == [
-        (c.cell_type, c.source) for c in built.cells
-    ]
-    markdown = [c.source for c in committed.cells if c.cell_type == "markdown"]
-    assert markdown == glossary_markdown()
+def test_the_committed_page_is_the_one_the_tool_writes():
+    assert GLOSSARY_NOTEBOOK.read_text(encoding="utf-8") == page_text()
+    assert page.main(["--check"]) == 0
 
 
-def test_the_glossary_notebook_has_one_code_cell_and_the_rest_markdown():
+def test_check_fails_on_a_stale_page_and_writing_makes_it_fresh(tmp_path: Path, monkeypatch, capsys):
+    stale = tmp_path / "glossary.ipynb"
+    stale.write_text(
+        GLOSSARY_NOTEBOOK.read_text(encoding="utf-8").replace("Special", "Spezial"), encoding="utf-8"
+    )
+    monkeypatch.setattr(page, "GLOSSARY_NOTEBOOK", stale)
+    assert page.main(["--check"]) == 1 and "stale" in capsys.readouterr().out
+    assert page.main([]) == 0
+    assert page.main(["--check"]) == 0
+    assert stale.read_text(encoding="utf-8") == GLOSSARY_NOTEBOOK.read_text(encoding="utf-8")
+
+
+def test_a_bad_table_makes_the_command_fail_and_write_nothing(tmp_path: Path, monkeypatch, capsys):
+    table = load_glossary()
+    table.loc[table.term == "NAC", "see_also"] = "Nothing here"
+    monkeypatch.setattr(page, "load_glossary", lambda path=None: table)
+    monkeypatch.setattr(page, "GLOSSARY_NOTEBOOK", tmp_path / "glossary.ipynb")
+    assert page.main([]) == 2
+    assert "Nothing here" in capsys.readouterr().err and not (tmp_path / "glossary.ipynb").exists()
+
+
+def test_the_page_has_one_code_cell_and_the_rest_markdown():
     nb = nbformat.read(GLOSSARY_NOTEBOOK, as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert [c.source for c in code] == [DEMO_CODE]
+    assert [c.source for c in nb.cells if c.cell_type == "code"] == [DEMO_CODE]
     assert {c.cell_type for c in nb.cells} == {"markdown", "code"}
+    assert [(c.cell_type, c.source) for c in nb.cells] == [
+        (c.cell_type, c.source) for c in build_glossary_notebook().cells
+    ]
 
 
 def test_every_term_has_a_level_3_heading_with_a_simple_unique_anchor():
     markdown = "\n\n".join(glossary_markdown())
-    level3 = [text for level, text in _headings(markdown) if level == 3]
-    assert level3 == list(TABLE.term)
-    all_anchors = [anchor_of(text) for _, text in _headings(markdown)]
-    assert len(all_anchors) == len(set(all_anchors)), "two headings would share an anchor"
+    assert [text for level, text in _headings(markdown) if level == 3] == list(TABLE.term)
+    anchors = [anchor_of(text) for _, text in _headings(markdown)]
+    assert len(anchors) == len(set(anchors)), "two headings would share an anchor"
     for term in TABLE.term:
         assert re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", anchor_of(term)), term
 
 
 def test_the_letter_index_and_the_cross_references_point_at_headings():
-    anchors = _glossary_anchors()
     nb = nbformat.read(GLOSSARY_NOTEBOOK, as_version=4)
     internal = [
         a for c in nb.cells if c.cell_type == "markdown" for a in re.findall(r"\]\(#([^)\s]+)\)", c.source)
     ]
-    assert internal
-    assert sorted(set(internal) - anchors) == []
+    assert internal and sorted(set(internal) - _glossary_anchors()) == []
 
 
 def test_every_glossary_link_in_every_notebook_has_a_target():
-    anchors = _glossary_anchors()
-    broken = []
+    anchors, broken = _glossary_anchors(), []
     for path in all_notebooks():
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        for cell in nb["cells"]:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             for anchor in re.findall(r"glossary\.ipynb#([^)\s\"'>]+)", source):
                 if anchor not in anchors:
@@ -409,58 +446,24 @@ def test_every_glossary_link_in_every_notebook_has_a_target():
     assert broken == [], "links to glossary anchors that do not exist:\n" + "\n".join(broken)
 
 
-def test_the_page_cites_every_source_id_it_uses():
+def test_the_page_cites_every_source_id_it_uses_with_its_full_date():
     closing = glossary_markdown()[-1]
     sources = pd.read_csv(REPO_ROOT / "data" / "sources.csv", dtype=str, keep_default_na=False)
     used = {s.strip() for cell in FULL.source for s in cell.split(";")}
     for _, row in sources[sources.source_id.isin(used)].iterrows():
         assert f"*{row.title}*" in closing, row.source_id
+    assert "*INF Diplomacy Highlights Timeline*. 16 November 2018." in closing
 
 
-def test_write_glossary_notebook_writes_the_committed_page(tmp_path: Path):
-    target = write_glossary_notebook(tmp_path / "glossary.ipynb")
-    written = json.loads(target.read_text(encoding="utf-8"))
-    committed = json.loads(GLOSSARY_NOTEBOOK.read_text(encoding="utf-8"))
-    assert written == committed
-
-
-def test_an_invalid_table_is_not_written(tmp_path: Path):
-    table = load_glossary()
-    table.loc[table.term == "NAC", "see_also"] = "Nothing here"
-    path = tmp_path / "glossary.csv"
-    table.to_csv(path, index=False)
-    with pytest.raises(ValueError, match="Nothing here"):
-        write_glossary_notebook(tmp_path / "glossary.ipynb", path=path)
-    assert not (tmp_path / "glossary.ipynb").exists()
-
-
-def test_the_default_table_is_the_one_in_data():
-    assert GLOSSARY_CSV == REPO_ROOT / "data" / "glossary.csv"
-
-
-def test_a_pointer_to_a_missing_term_gives_an_answer_not_an_error(tmp_path: Path):
-    table = load_glossary()
-    table.loc[table.term == "SSC-8", "same_as"] = "Nothing"
-    path = tmp_path / "glossary.csv"
-    table.to_csv(path, index=False)
-    answer = glossary("SSC-8", path=path)
-    assert not answer.found and "could not be read" in str(answer)
-    assert glossary("SVC", path=path).found
-
-
-def test_a_table_saved_by_a_spreadsheet_with_a_byte_order_mark_loads(tmp_path: Path):
-    path = tmp_path / "glossary.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + GLOSSARY_CSV.read_bytes())
-    assert list(load_glossary(path).columns) == list(COLUMNS)
-    assert glossary("svc", path=path).entry.term == "SVC"
-
-
-def test_an_edited_table_is_read_again_without_a_restart(tmp_path: Path):
-    path = tmp_path / "glossary.csv"
-    table = load_glossary()
-    table.to_csv(path, index=False)
-    assert "Votkinsk" in str(glossary("Portal monitoring", path=path))
-    table.loc[table.term == "Portal monitoring", "definition"] = "Watching the gates of a factory."
-    table.to_csv(path, index=False)
-    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
-    assert "Watching the gates of a factory." in str(glossary("Portal monitoring", path=path))
+def test_the_page_names_the_command_and_counts_only_from_the_table(tmp_path: Path):
+    cells = glossary_markdown()
+    assert "`python -m tools.make_glossary_page`" in cells[-1] and "helpers.glossary`" not in cells[-1]
+    assert f"explains the {len(TABLE)} words" in cells[0]
+    extra = {"term": "Zero-sum", "definition": "A contest in which one side gains what the other loses."}
+    table = pd.concat([load_glossary(), pd.DataFrame([extra | {"source": "General usage"}])]).fillna("")
+    grown = glossary_markdown(_write(table, tmp_path))
+    # Adding a term changes the generated count, the index and its letter, and nothing else.
+    assert grown[0] == cells[0].replace(f"the {len(TABLE)} words", f"the {len(TABLE) + 1} words")
+    assert grown[1] == cells[1] + " · [Z](#Z)"
+    assert grown[2:-2] == cells[2:-1] and grown[-1] == cells[-1]
+    assert grown[-2].startswith("## Z\n\n### Zero-sum\n\n")

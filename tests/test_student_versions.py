@@ -1,17 +1,16 @@
-"""Student versions: made by ``python -m tools.make_student_versions``; up to date, solution-free, runnable.
+"""Student versions: made by ``python -m tools.make_student_versions``; up to date and solution-free.
 
-The notebook-executing tests are marked ``notebooks``. A cell tagged ``feedback-demo`` (for a lesson
-that shows on purpose what a wrong answer looks like) is left out of the feedback checks.
+``test_notebooks.py`` runs them, twice each and offline, and checks every self-check says "Not answered yet".
 """
 
 from __future__ import annotations
 
 import doctest
-import functools
 import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -20,11 +19,6 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from helpers.data.paths import REPO_ROOT
 from tools import make_student_versions as msv
-
-from .notebook_runner import error_outputs, execute
-
-FEEDBACK_PREFIXES = ("Correct: ", "Not yet: ", "Not answered yet: ")
-DEMO_TAG = "feedback-demo"
 
 
 def _notebooks(folder: Path) -> list[Path]:
@@ -37,31 +31,6 @@ IDS = [str(p.relative_to(msv.NOTEBOOKS_DIR)) for p in INSTRUCTOR]
 
 def _student_path(instructor: Path) -> Path:
     return msv.STUDENT_DIR / instructor.relative_to(msv.NOTEBOOKS_DIR)
-
-
-def _feedback_by_code_cell(nb: nbformat.NotebookNode) -> list[list[str]]:
-    """For each code cell, the lines of its outputs that are a Feedback's text form."""
-    found = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        lines: list[str] = []
-        if DEMO_TAG not in cell.get("metadata", {}).get("tags", []):
-            for output in cell.get("outputs", []):
-                if output.output_type == "stream":
-                    text = output.text
-                elif "data" in output:
-                    text = output.data.get("text/plain", "")
-                else:
-                    text = ""
-                lines += [line for line in text.splitlines() if line.startswith(FEEDBACK_PREFIXES)]
-        found.append(lines)
-    return found
-
-
-@functools.cache
-def _executed_instructor(path: Path) -> nbformat.NotebookNode:
-    return execute(path)
 
 
 # ------------------------------------------------------------------------------------------ the rules
@@ -350,16 +319,22 @@ def test_there_is_a_student_start_here_for_binder_links():
 
 @pytest.mark.parametrize("path", INSTRUCTOR, ids=IDS)
 def test_no_solution_line_appears_in_the_student_version(path: Path):
+    """A solution line may stand in the student version only as often as it stands outside the solutions.
+
+    A "change the figure" solution repeats lines of the visible cell above it (``fig, ax = plt.subplots()``);
+    those lines are the lesson's, not the answer's.
+    """
     student_path = _student_path(path)
     assert student_path.is_file(), f"{student_path} is missing: run python -m tools.make_student_versions"
-    student = nbformat.read(student_path, as_version=4)
-    text = "\n".join(cell.source for cell in student.cells)
-    lines = {line.strip() for line in text.split("\n")}
-    leaks = [
-        line
-        for line in msv.solution_lines(nbformat.read(path, as_version=4))
-        if line in lines or (len(line) >= 25 and line in text)
-    ]
+    instructor = nbformat.read(path, as_version=4)
+    student_lines = Counter(
+        line.strip()
+        for cell in nbformat.read(student_path, as_version=4).cells
+        for line in cell.source.split("\n")
+    )
+    all_lines = Counter(line.strip() for cell in instructor.cells for line in cell.source.split("\n"))
+    solution = Counter(msv.solution_lines(instructor))
+    leaks = [line for line in solution if student_lines[line] > all_lines[line] - solution[line]]
     assert not leaks, f"solution lines in {student_path.name}: {leaks}"
 
 
@@ -387,35 +362,3 @@ def test_student_notebooks_pass_ruff():
             [sys.executable, "-m", "ruff", *args], cwd=REPO_ROOT, capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stdout + result.stderr
-
-
-# ------------------------------------------------------------------------------------------ running them
-
-
-@pytest.mark.notebooks
-@pytest.mark.parametrize("path", INSTRUCTOR, ids=IDS)
-def test_instructor_notebook_passes_all_its_own_checks(path: Path):
-    nb = _executed_instructor(path)
-    assert not error_outputs(nb), error_outputs(nb)
-    failing = [
-        line for lines in _feedback_by_code_cell(nb) for line in lines if not line.startswith("Correct: ")
-    ]
-    assert not failing, f"{path.name}: the solutions do not pass their checks: {failing}"
-
-
-@pytest.mark.notebooks
-@pytest.mark.parametrize("path", INSTRUCTOR, ids=IDS)
-def test_student_notebook_runs_and_its_checks_are_not_answered_yet(path: Path):
-    student = execute(_student_path(path))
-    assert not error_outputs(student), error_outputs(student)
-    expected = _feedback_by_code_cell(_executed_instructor(path))
-    got = _feedback_by_code_cell(student)
-    assert len(got) == len(expected), "the student version has a different number of code cells"
-    for index, (teacher_lines, student_lines) in enumerate(zip(expected, got, strict=True)):
-        assert len(student_lines) == len(teacher_lines), (
-            f"code cell {index}: {student_lines} vs {teacher_lines}"
-        )
-        for line in student_lines:
-            assert line.startswith("Not answered yet: "), (
-                f"code cell {index} of the student version says: {line}"
-            )

@@ -1,22 +1,16 @@
-"""Self-checks for lesson 4, "Reading the sources".
+"""Self-checks for lesson 4, "Reading the sources": each returns a Feedback and never raises.
 
-Every check returns a :class:`helpers.display.feedback.Feedback` and never raises,
-whatever a student types. The four exercises:
-
-1. :func:`check_labels`: label six sentences from the seeds as fact, assessment
-   or opinion (per-sentence feedback; a debatable sentence accepts two labels).
-2. :func:`check_experts_meetings`: count the experts-meeting rows in the table.
-3. :func:`check_acknowledgement_evidence` and :func:`check_refusal_evidence`:
-   find the row (``event_id``) and the words of evidence behind a claim.
-4. :func:`check_russian_view`: a paragraph from Russia's stated point of view.
-   No program can grade it, so the check gives a checklist instead.
+Answers are read with :mod:`helpers.checks.answers` and text compared with
+:func:`helpers.display.words.normalise`; expected answers come from the event table and the
+lesson's tables in ``data/``. Exercises: 1 :func:`check_chart` (change the coverage chart),
+2 :func:`check_labels` (fact, assessment or opinion), 3 :func:`check_experts_meetings`,
+4 :func:`check_acknowledgement_evidence` and :func:`check_refusal_evidence` (the row and words
+behind a claim), 5 :func:`check_russian_view` (a checklist: no program can grade a paragraph).
 
 Examples
 --------
 >>> print(check_experts_meetings(3))
 Correct: Yes: the table has 3 experts-meeting rows (2014, 2015 and 2018), one per meeting the timeline lists.
->>> print(check_experts_meetings(...))
-Not answered yet: Replace the ... with your answer, then run this cell again.
 """
 
 from __future__ import annotations
@@ -24,353 +18,231 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from helpers.checks.answers import AnswerError, parse_number, parse_whole_number
+from helpers.data.loading import load_events, load_table
+from helpers.data.schema import vocabulary
 from helpers.display.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
-from helpers.history.sources import SHORT_NAMES, normalise
+from helpers.display.words import normalise, plural
 
-__all__ = [
-    "ALLOWED_NUMBERS",
-    "EVIDENCE_CLAIMS",
-    "LABELS",
-    "SENTENCES",
-    "EvidenceClaim",
-    "Sentence",
-    "check_acknowledgement_evidence",
-    "check_experts_meetings",
-    "check_labels",
-    "check_refusal_evidence",
-    "check_russian_view",
-    "show_sentences",
-]
+__all__ = ["check_acknowledgement_evidence", "check_chart", "check_experts_meetings", "check_labels"]
+__all__ += ["check_refusal_evidence", "check_russian_view", "sentences", "show_sentences"]
 
-LABELS: tuple[str, ...] = ("fact", "assessment", "opinion")
+
+_events = functools.cache(load_events)
 
 
 @functools.lru_cache(maxsize=1)
-def _events() -> pd.DataFrame:
-    import helpers
-
-    return helpers.load_events()
-
-
-# ------------------------------------------------------------------ exercise 1: fact, assessment, opinion
+def _lesson_text() -> str:
+    """The words of the event table and of the lesson's claims and disagreements, folded."""
+    tables = [_events()[["summary", "evidence"]], load_table("claims"), load_table("disagreements")]
+    return normalise(" ".join(" ".join(t[c].dropna().astype(str)) for t in tables for c in t.columns))
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence to label, where it comes from, which labels fit and why."""
+def sentences() -> pd.DataFrame:
+    """The sentences of exercise 2, from ``data/sentences.csv`` (the tests check every quotation).
 
-    text: str
-    source: str
-    accepted: tuple[str, ...]
-    why: str
-    hint: str
+    >>> sentences().loc[0, "label"]
+    'fact'
+    """
+    return load_table("sentences").sort_values("number", ignore_index=True)
 
 
-SENTENCES: tuple[Sentence, ...] = (
-    Sentence(
-        "\u201cThe United States convenes the Special Verification Commission for the first time "
-        "since 2003.\u201d",
-        "Highlights Timeline, entry for 15-16 November 2016",
-        ("fact",),
-        "A dated meeting that the records of both sides can confirm.",
-        "Could anyone check this against a record: did the meeting take place or not?",
-    ),
-    Sentence(
-        "\u201cThe U.S. assesses that the Russian government began the covert development of a non-compliant "
-        "missile ... in the mid-2000s.\u201d",
-        "Huntsman op-ed, 5 February 2019",
-        ("assessment",),
-        "The verb says it: 'assesses'. It is a judgement the US government draws from its (secret) evidence.",
-        "Look at the verb: who is judging, and from what?",
-    ),
-    Sentence(
-        "\u201cThe Intermediate-Range Nuclear Forces (INF) Treaty is a pillar of international security "
-        "and stability.\u201d",
-        "At a Glance, 8 December 2017",
-        ("opinion",),
-        "A value judgement: 'a pillar' praises the treaty. No record could prove or disprove it.",
-        "Could any record prove it true or false, or is it a view of how good the treaty is?",
-    ),
-    Sentence(
-        "\u201cRussian DFM Ryabkov publicly acknowledges the existence of the 9M729 but claims it is not "
-        "capable of INF range.\u201d",
-        "Highlights Timeline, entry for 9 December 2017",
-        ("fact",),
-        "That Ryabkov said this is a fact on the record. Whether his claim about the range is true is "
-        "another question, and the two sides disagree on it.",
-        "Separate two things: that he said it (can be checked) and what he said (disputed).",
-    ),
-    Sentence(
-        "\u201cAllies believe that, in the absence of any credible answer from Russia on this new missile, "
-        "the most plausible assessment would be that Russia is in violation of the Treaty.\u201d",
-        "NATO Brussels Summit Declaration of 11 July 2018, quoted in the Highlights Timeline",
-        ("assessment",),
-        "NATO weighs the evidence and names its conclusion 'the most plausible assessment'.",
-        "Which word does NATO itself use for its conclusion?",
-    ),
-    Sentence(
-        "\u201cThe 9M729 represents a flagrant violation of the INF Treaty\u201d",
-        "Huntsman op-ed, 5 February 2019",
-        ("assessment", "opinion"),
-        "That the missile breaks the treaty is the US government's "
-        "assessment (since the 2014 compliance report); the word 'flagrant' adds the writer's own judgement.",
-        "Is this a finding drawn from evidence, a judgement of how bad it is, or both?",
-    ),
-)
-"""The sentences of exercise 1, quoted from the seeds (the tests check every quotation)."""
+# ------------------------------------------------------------------ exercise 1: change the chart
+
+
+def _drawn(ax: Any) -> tuple[int, float]:
+    """How many series an axes draws (groups of bars, lines) and the total of their values."""
+    bars = [[p.get_height() for p in container.patches] for container in ax.containers]
+    lines = [line.get_ydata() for line in ax.get_lines() if len(line.get_ydata()) > 1]
+    return len(bars) + len(lines), float(sum(np.nansum(np.asarray(v, dtype=float)) for v in bars + lines))
+
+
+@never_raises
+def check_chart(answer: Any) -> Feedback:
+    """Exercise 1: the coverage chart changed (a filter, another grouping, a title), given as the figure.
+
+    Correct when it has a title and draws other counts or another number of series than the first.
+
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(); ax = fig.add_subplot(); bars = ax.bar([2017, 2018], [17, 19])
+    >>> print(check_chart(fig))
+    Not yet: Give your chart a title that says what it shows: ax.set_title("...").
+    >>> _ = ax.set_title("Timeline entries per year"); print(check_chart(ax))
+    Correct: Your chart, "Timeline entries per year", draws 1 series adding up to 36. ...
+    """
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    if not isinstance(answer, Figure | Axes):
+        return try_again("Give the figure you drew: write answer_1 = fig after drawing it.")
+    axes = [answer] if isinstance(answer, Axes) else list(answer.axes)
+    drawn = [_drawn(ax) for ax in axes]
+    series, total = sum(d[0] for d in drawn), sum(d[1] for d in drawn)
+    if series == 0:
+        return try_again("That figure draws nothing yet: plot your counts on ax: counts.plot.bar(ax=ax).")
+    suptitle = getattr(axes[0].figure, "_suptitle", None)
+    titles = [ax.get_title().strip() for ax in axes] + ([suptitle.get_text().strip()] if suptitle else [])
+    title = next((t for t in titles if t), "")
+    if not title:
+        return try_again('Give your chart a title that says what it shows: ax.set_title("...").')
+    events = _events()
+    if total == len(events) and series == events["source_id"].nunique():
+        return try_again(f"This draws all {len(events)} events by source, like the first chart: filter them.")
+    drawn = f'Your chart, "{title}", draws {plural(series, "series", "series")} adding up to {total:g}.'
+    return correct(drawn + " Does the title say what was kept, and what each bar or line counts?")
+
+
+# ------------------------------------------------------------------ exercise 2: fact, assessment, opinion
 
 
 def show_sentences() -> str:
-    """The numbered sentences of exercise 1 with their sources, ready to print.
+    """The numbered sentences of exercise 2 with their sources, ready to print.
 
-    Examples
-    --------
     >>> show_sentences().splitlines()[0][:34]
     '1. \u201cThe United States convenes the'
     """
-    return "\n\n".join(f"{n}. {s.text}\n   ({s.source})" for n, s in enumerate(SENTENCES, start=1))
+    rows = sentences().itertuples()
+    return "\n\n".join(f"{r.number}. \u201c{r.sentence}\u201d\n   ({r.cited_as})" for r in rows)
 
 
-def _label(value: Any) -> str | None:
-    """A student's label, normalised to one of LABELS; '' when not labelled yet; None when unknown."""
-    if is_unanswered(value):
-        return ""
-    if not isinstance(value, str):
-        return None
-    word = value.strip().casefold()
-    for label in LABELS:
-        if word == label or word == label + "s" or (len(word) >= 4 and label.startswith(word)):
-            return label
-    return None
-
-
-def _labels_by_number(answer: Any) -> dict[int, Any] | None:
-    """Turn a dict {1: "fact", ...} or a list of labels into {number: label}; None if neither."""
-    if isinstance(answer, dict):
-        labelled: dict[int, Any] = {}
-        for key, value in answer.items():
-            number = key if isinstance(key, int) and not isinstance(key, bool) else None
-            if isinstance(key, str) and key.strip().isdigit():
-                number = int(key.strip())
-            if number is None:
-                return None
-            labelled[number] = value
-        return labelled
-    if isinstance(answer, (list, tuple)):
-        return {n: value for n, value in enumerate(answer, start=1)}
-    return None
+def _label_of(value: Any, labels: tuple[str, ...]) -> str | None:
+    """The label a student's word stands for ('fact', 'Facts', 'assess'...); None if none."""
+    word = normalise(value).rstrip("s") if isinstance(value, str) else ""
+    return next((label for label in labels if len(word) >= 4 and label.startswith(word)), None)
 
 
 @never_raises
 def check_labels(answer: Any) -> Feedback:
-    """Exercise 1: labels for the six sentences, as a dict ``{1: "fact", ...}`` or a list of six.
+    """Exercise 2: labels for the sentences, as a dict ``{1: "fact", ...}`` or a list in order.
 
-    Examples
-    --------
-    >>> labels = ["fact", "assessment", "opinion", "fact", "assessment", "opinion"]
-    >>> print(check_labels(labels))
-    Correct: All six labels fit. Sentence 6 could be either (assessment or opinion): ...
     >>> print(check_labels(["fact", "opinion", ..., ..., ..., ...]))
     Not yet: 1 of 6 right so far. Sentence 2: not yet. Look at the verb: ...
     """
-    labelled = _labels_by_number(answer)
-    if labelled is None:
-        return try_again(
-            'Give the labels as a dict, e.g. {1: "fact", 2: "opinion", ...}, '
-            "or as a list of six words in order."
-        )
-    if isinstance(answer, (list, tuple)) and len(answer) > len(SENTENCES):
-        return try_again(
-            f"Give one label per sentence: {len(SENTENCES)} in all (this list has {len(answer)})."
-        )
-    extra = sorted(n for n in labelled if not 1 <= n <= len(SENTENCES))
+    table, labels = sentences(), vocabulary("sentences", "label")
+    if isinstance(answer, list | tuple):
+        labelled = dict(enumerate(answer, start=1))
+    elif isinstance(answer, dict) and all(isinstance(key, int | str) for key in answer):
+        try:
+            labelled = {parse_whole_number(key): value for key, value in answer.items()}
+        except AnswerError:
+            return try_again('Number the sentences with whole numbers: {1: "fact", 2: "opinion", ...}.')
+    else:
+        return try_again('Give the labels as a dict, e.g. {1: "fact", 2: "opinion", ...}, or as a list.')
+    extra = sorted(set(labelled) - set(table["number"]))
     if extra:
-        return try_again(f"There are only {len(SENTENCES)} sentences; remove number(s) {extra}.")
-    notes: list[str] = []
-    right = missing = 0
-    for number, sentence in enumerate(SENTENCES, start=1):
-        label = _label(labelled.get(number, ...))
-        if label == "":
+        return try_again(f"There are only {len(table)} sentences; remove number(s) {extra}.")
+    notes, right, missing = [], 0, 0
+    for row in table.itertuples():
+        given = labelled.get(row.number, ...)
+        if is_unanswered(given):
             missing += 1
-            notes.append(f"Sentence {number}: not labelled yet.")
-        elif label is None:
-            notes.append(
-                f"Sentence {number}: {labelled[number]!r} is not one of the labels; use 'fact', 'assessment' "
-                "or 'opinion'."
-            )
-        elif label in sentence.accepted:
+            notes.append(f"Sentence {row.number}: not labelled yet.")
+        elif _label_of(given, labels) is None:
+            notes.append(f"Sentence {row.number}: {given!r} is not a label; use {', '.join(labels)}.")
+        elif _label_of(given, labels) in {row.label, row.also_accepted}:
             right += 1
         else:
-            notes.append(f"Sentence {number}: not yet. {sentence.hint}")
-    if missing == len(SENTENCES):
+            notes.append(f"Sentence {row.number}: not yet. {row.hint}")
+    if missing == len(table):
         return not_answered()
-    if right == len(SENTENCES):
-        debatable = [
-            f"Sentence {n} could be either ({' or '.join(s.accepted)}): {s.why}"
-            for n, s in enumerate(SENTENCES, start=1)
-            if len(s.accepted) > 1
-        ]
-        return correct(" ".join(["All six labels fit.", *debatable]))
-    return try_again(f"{right} of {len(SENTENCES)} right so far. " + " ".join(notes))
+    if right < len(table):
+        return try_again(f"{right} of {len(table)} right so far. " + " ".join(notes))
+    why = [
+        f"Sentence {r.number} could be either ({r.label} or {r.also_accepted}): {r.why}"
+        for r in table.itertuples()
+        if isinstance(r.also_accepted, str)
+    ]
+    return correct(" ".join([f"All {len(table)} labels fit.", *why]))
 
 
-# --------------------------------------------------------------------------- exercise 2: count a table's rows
+# ------------------------------------------------------------------ exercise 3: count a table's rows
 
 
 @never_raises
 def check_experts_meetings(answer: Any) -> Feedback:
-    """Exercise 2: how many rows of the event table have the category "experts meeting".
+    """Exercise 3: how many rows of the event table have the category "experts meeting".
 
-    Examples
-    --------
-    >>> print(check_experts_meetings(6))
-    Not yet: Six is the op-ed's figure ("six meetings of technical experts"). Count the rows in the table...
-    >>> print(check_experts_meetings("3"))
-    Not yet: That is text (it has quotes around it). Give a number: remove the quotes.
+    >>> print(check_experts_meetings("three"))
+    Not yet: 'three' is not a number. Write digits, for example 1000 or 1,000.
     """
+    try:
+        value = parse_whole_number(answer)
+    except AnswerError as error:
+        return try_again(str(error))
     events = _events()
     experts = events[events["category"] == "experts meeting"]
-    expected = len(experts)
     svc = int((events["category"] == "SVC session").sum())
-    if isinstance(answer, str):
-        return try_again("That is text (it has quotes around it). Give a number: remove the quotes.")
-    if isinstance(answer, bool) or (
-        not isinstance(answer, (int, float)) and not hasattr(answer, "__index__")
-    ):
-        return try_again("Give a whole number: how many rows?")
-    value = float(answer)
-    if value == expected:
-        years = sorted(experts["date_start"].dt.year)
-        return correct(
-            f"Yes: the table has {expected} experts-meeting rows ({', '.join(map(str, years[:-1]))} and "
-            f"{years[-1]}), one per meeting the timeline lists."
-        )
-    if value == 6:
-        return try_again(
-            'Six is the op-ed\'s figure ("six meetings of technical experts"). '
-            "Count the rows in the table instead."
-        )
-    if value == expected + svc:
-        return try_again(
-            f"That counts the {svc} SVC sessions too. "
-            "Count only the rows whose category is 'experts meeting'."
-        )
-    if value == len(events):
-        return try_again(
-            "That is every row of the table. Keep only the rows whose category is 'experts meeting'."
-        )
-    return try_again(
-        "Not quite: count again. Try (events['category'] == 'experts meeting').sum(), or look at the "
-        "category column."
-    )
+    if value == len(experts):
+        years = [str(year) for year in sorted(experts["date_start"].dt.year)]
+        listed = f"{', '.join(years[:-1])} and {years[-1]}" if len(years) > 1 else "".join(years)
+        rows = f"{len(experts)} experts-meeting rows ({listed})"
+        return correct(f"Yes: the table has {rows}, one per meeting the timeline lists.")
+    hints = {
+        6: 'Six is the op-ed\'s figure ("six meetings of technical experts"). Count the rows.',
+        len(experts) + svc: f"That counts the {svc} SVC sessions too. Count only the experts meetings.",
+        len(events): "That is every row of the table. Keep only the experts meetings.",
+    }
+    return try_again(hints.get(value, "Count again: (events['category'] == 'experts meeting').sum()."))
 
 
-# ------------------------------------------------------------------ exercise 3: the evidence behind a claim
+# ------------------------------------------------------------------ exercise 4: the evidence behind a claim
 
-
-@dataclass(frozen=True)
-class EvidenceClaim:
-    """A claim, the row that supports it, and a word the evidence snippet must contain to support it."""
-
-    claim: str
-    event_id: str
-    must_contain: tuple[str, ...]
-    hint: str
-
-
-EVIDENCE_CLAIMS: dict[str, EvidenceClaim] = {
-    "acknowledgement": EvidenceClaim(
-        "Russia first admitted in public that the 9M729 exists in December 2017.",
-        "2017-12-09-ryabkov-acknowledges-9m729",
-        ("acknowledges",),
-        "Look for a Russian statement of December 2017; find_claim(events, 'acknowledg') can help.",
-    ),
-    "refusal": EvidenceClaim(
-        "At the third meeting of experts, Russia would no longer discuss the missile.",
-        "2018-06-21-third-experts-meeting",
-        ("refuses",),
-        "Look for the third experts meeting, in 2018; find_claim(events, 'third') can help.",
-    ),
+EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
+    "acknowledgement": ("acknowledges", "Look for a Russian statement of December 2017"),
+    "refusal": ("refuses", "Look for the third experts meeting, in 2018"),
 }
+"""Per claim (the ``russian_response`` of the row behind it): a word the evidence copied must hold, a hint."""
 
 
 def _pair(answer: Any) -> tuple[Any, Any] | None:
     if isinstance(answer, dict):
         keys = {normalise(k): v for k, v in answer.items() if isinstance(k, str)}
-        if "event_id" in keys and "evidence" in keys:
-            return keys["event_id"], keys["evidence"]
-        return None
-    if isinstance(answer, (list, tuple)) and len(answer) == 2:
-        return answer[0], answer[1]
-    return None
+        return (keys["event_id"], keys["evidence"]) if {"event_id", "evidence"} <= set(keys) else None
+    return (answer[0], answer[1]) if isinstance(answer, list | tuple) and len(answer) == 2 else None
 
 
-def _check_evidence(answer: Any, key: str) -> Feedback:
-    claim = EVIDENCE_CLAIMS[key]
+def _check_evidence(answer: Any, response: str) -> Feedback:
+    word, hint = EVIDENCE_WORDS[response]
+    hint += f"; events[events['evidence'].str.contains('{word[:8]}', case=False)] can help."
     pair = _pair(answer)
     if pair is None:
-        return try_again(
-            "Give two things in brackets: the event_id and words copied from its evidence, e.g. "
-            '("2015-05-12-kerry-raises-with-putin", "raises the issue with President Putin").'
-        )
+        return try_again('Give two things in brackets: ("the event_id", "words copied from its evidence").')
     event_id, snippet = pair
     if is_unanswered(event_id) and is_unanswered(snippet):
         return not_answered()
     if is_unanswered(event_id) or not isinstance(event_id, str):
         return try_again("The first item should be an event_id, as text in quotes.")
     events = _events()
-    ids = events["event_id"].tolist()
-    event_id = event_id.strip()
+    ids, event_id = events["event_id"].tolist(), event_id.strip()
     if event_id not in ids:
         starting = [i for i in ids if len(event_id) >= 7 and i.startswith(event_id)]
-        close = (
-            starting[:1] if len(starting) == 1 else difflib.get_close_matches(event_id, ids, n=1, cutoff=0.75)
-        )
+        close = starting if len(starting) == 1 else difflib.get_close_matches(event_id, ids, n=1, cutoff=0.75)
         suggestion = f" Did you mean {close[0]!r}?" if close else " Copy it exactly from the event_id column."
         return try_again(f"No row has the event_id {event_id!r}.{suggestion}")
     row = events.loc[events["event_id"] == event_id].iloc[0]
-    if event_id != claim.event_id:
-        return try_again(
-            f"That row exists, but it records something else: {row['summary']} Does it show the claim? "
-            f"{claim.hint}"
-        )
+    if row["russian_response"] != response:
+        return try_again(f"That row exists, but it records something else: {row['summary']} {hint}")
     if is_unanswered(snippet) or not isinstance(snippet, str):
-        return try_again(
-            "Right row! Now add, as text in quotes, a few words copied from its evidence column."
-        )
+        return try_again("Right row! Now add, as text in quotes, a few words copied from its evidence.")
     words = normalise(snippet).strip(" .\"'")
     if len(words.split()) < 3:
         return try_again("Right row! Copy a few more words of its evidence: at least three.")
     if words not in normalise(row["evidence"]):
-        return try_again(
-            "Right row, but those words are not in its evidence column. Copy them exactly (spaces and "
-            "capitals do not matter)."
-        )
-    if not all(word in words for word in claim.must_contain):
-        return try_again(
-            "Right row, and the words are in its evidence, but they do not show the claim yet. Copy the part "
-            "that says what Russia did."
-        )
-    return correct(
-        f"Yes: row {event_id}, from the {SHORT_NAMES.get(row['source_id'], row['source_id'])}. "
-        f"Its evidence says: \u201c{row['evidence']}\u201d"
-    )
+        return try_again("Right row, but those words are not in its evidence: copy them exactly.")
+    if word not in words:
+        return try_again("Right row and words, but they do not show the claim: copy what Russia did.")
+    return correct(f"Yes: row {event_id}, from {row['source_id']}: \u201c{row['evidence']}\u201d")
 
 
 @never_raises
 def check_acknowledgement_evidence(answer: Any) -> Feedback:
-    """Exercise 3a: the row and evidence behind "Russia admitted in December 2017 that the 9M729 exists".
+    """Exercise 4a: the row (``russian_response`` "acknowledgement") and words behind the claim.
 
-    Examples
-    --------
-    >>> answer = ("2017-12-09-ryabkov-acknowledges-9m729", "publicly acknowledges the existence")
-    >>> print(check_acknowledgement_evidence(answer))
-    Correct: Yes: row 2017-12-09-ryabkov-acknowledges-9m729, ...
     >>> print(check_acknowledgement_evidence(("2017-12-09-ryabkov", "x")))
     Not yet: No row has the event_id '2017-12-09-ryabkov'. Did you mean ...
     """
@@ -379,136 +251,79 @@ def check_acknowledgement_evidence(answer: Any) -> Feedback:
 
 @never_raises
 def check_refusal_evidence(answer: Any) -> Feedback:
-    """Exercise 3b: the row and evidence behind "at the third experts meeting Russia would not discuss it".
+    """Exercise 4b: the row (``russian_response`` "refusal") and words behind the claim.
 
-    Examples
-    --------
-    >>> print(check_refusal_evidence({"event_id": "2018-06-21-third-experts-meeting",
-    ...                               "evidence": "Russia refuses further discussion"}))
+    >>> print(check_refusal_evidence(("2018-06-21-third-experts-meeting", "Russia refuses further")))
     Correct: Yes: row 2018-06-21-third-experts-meeting, ...
     """
     return _check_evidence(answer, "refusal")
 
 
-# --------------------------------------------------------------------------- exercise 4: Russia's stated view
+# ------------------------------------------------------------------ exercise 5: Russia's stated view
 
-CHECKLIST: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "acknowledgement",
-        "Russia's acknowledgement that the missile exists, or its claim about the range",
-        ("acknowledg", "admit", "exists", "existence", "range", "480", "not capable"),
+CHECKLIST: dict[str, str] = {
+    "Russia's acknowledgement that the missile exists, or its claim about the range": (
+        "acknowledg|admit|exists|existence|range|480|not capable"
     ),
-    (
-        "counter-accusations",
-        "Russia's counter-accusations (missile-defence targets, Aegis Ashore, armed drones)",
-        (
-            "aegis",
-            "missile defence",
-            "missile defense",
-            "missile-defence",
-            "missile-defense",
-            "target",
-            "drone",
-            "uav",
-            "poland",
-            "romania",
-        ),
+    "Russia's counter-accusations (missile-defence targets, Aegis Ashore, armed drones)": (
+        "aegis|missile defen|missile-defen|target|drone|uav|poland|romania"
     ),
-    (
-        "suspension",
-        "Russia's suspension of its own participation in the treaty (the 'mirror response')",
-        ("suspend", "suspension", "mirror"),
-    ),
-)
-
-ALLOWED_NUMBERS: frozenset[int] = frozenset(
-    {60, 480, 500, 846, 1846, 2600, 2692, 5500, *range(0, 32), *range(1987, 2020)}
-)
-"""Numbers a paragraph may use: those in this lesson's sources, days of the month, the years 1987-2019."""
-
-NOT_IN_SOURCES: dict[str, str] = {
-    "hypersonic": "hypersonic weapons",
-    "china": "China",
-    "iskander": "Iskander",
-    "tomahawk": "Tomahawk",
-    "mk 41": "Mk 41 launchers",
-    "mk-41": "Mk 41 launchers",
-    "nato expansion": "NATO expansion",
+    "Russia's suspension of its own participation in the treaty (the 'mirror response')": "suspen|mirror",
 }
-"""Topics of the wider debate that none of this lesson's sources mention."""
+"""The three points of the paragraph, each with the words (separated by ``|``) that show it is there."""
 
-_NUMBER = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?![\w-])")
+NOT_IN_SOURCES = {"hypersonic": "hypersonic weapons", "china": "China", "iskander": "Iskander"}
+NOT_IN_SOURCES |= {"tomahawk": "Tomahawk", "mk 41": "Mk 41 launchers", "nato expansion": "NATO expansion"}
+"""Topics of the wider debate, flagged while the lesson's tables do not mention them."""
+
+_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w-])")
+"""A number written in text, not one inside a name such as 9M729 or SSC-8."""
 
 
-def _numbers(text: str) -> list[str]:
-    """Numbers written in ``text``, ignoring those inside names such as 9M729 or SSC-8.
+def allowed_numbers() -> set[float]:
+    """Numbers a paragraph may use: those in the lesson's tables, days of the month, the years 1987-2019.
 
-    Examples
-    --------
-    >>> _numbers("The 9M729 (SSC-8) flew 480 km, not 1,000 km, in 2019.")
-    ['480', '1,000', '2019']
+    >>> {480.0, 2692.0, 60.0} <= allowed_numbers(), 1000.0 in allowed_numbers()
+    (True, False)
     """
-    return _NUMBER.findall(text)
+    found = {parse_number(number) for number in _NUMBER.findall(_lesson_text())}
+    return found | set(map(float, range(32))) | set(map(float, range(1987, 2020)))
 
 
 @never_raises
 def check_russian_view(text: Any) -> Feedback:
-    """Exercise 4: a checklist for a paragraph giving Russia's stated view, using only the sources.
+    """Exercise 5: a checklist for a paragraph giving Russia's stated view, using only the sources.
 
-    A program cannot judge an argument, so this reads for the three points the
-    sources report, flags numbers and topics the sources do not contain, and
-    counts the words. "Correct" means every box is ticked, not that the
-    paragraph is good history: a teacher or a partner judges that.
+    It reads for the three points, flags numbers and topics the sources do not hold, and counts the
+    words. "Correct" means every box is ticked; a teacher or a partner judges the history.
 
-    Examples
-    --------
     >>> print(check_russian_view("Russia says the US breaks the treaty."))
     Not yet: Checklist: [ ] Russia's acknowledgement ... Words: 7 (aim for 60-150).
     """
     if not isinstance(text, str):
-        return try_again('Write your paragraph as text between triple quotes: answer_4 = """..."""')
+        return try_again('Write your paragraph as text between triple quotes: answer_5 = """..."""')
     if text.strip() in {"", "..."}:
         return not_answered()
-    folded = normalise(text)
-    ticks = []
-    missing = []
-    for _key, description, words in CHECKLIST:
-        found = any(word in folded for word in words)
-        ticks.append(f"[{'x' if found else ' '}] {description}")
-        if not found:
-            missing.append(description)
-    flags = []
-    strange = []
-    for written in _numbers(text):
-        try:
-            value = float(written.replace(",", ""))
-        except ValueError:
-            continue
-        if not value.is_integer() or int(value) not in ALLOWED_NUMBERS:
-            strange.append(written)
+    folded, flags = normalise(text).replace("-", " "), []
+    ticks = [
+        f"[{'x' if any(w in normalise(text) for w in words.split('|')) else ' '}] {point}"
+        for point, words in CHECKLIST.items()
+    ]
+    strange = [n for n in _NUMBER.findall(text) if parse_number(n) not in allowed_numbers()]
     if strange:
-        flags.append(
-            "These numbers are not in this lesson's sources: "
-            + ", ".join(dict.fromkeys(strange))
-            + ". Where do they come from? Use only what the sources report."
-        )
-    topics = list(dict.fromkeys(name for word, name in NOT_IN_SOURCES.items() if word in folded))
+        flags.append(f"Not in this lesson's sources: {', '.join(dict.fromkeys(strange))}. Where from?")
+    topics = [name for word, name in NOT_IN_SOURCES.items() if word in folded and word not in _lesson_text()]
     if topics:
-        flags.append(
-            "The sources here do not mention: "
-            + ", ".join(topics)
-            + ". If you know it from elsewhere, say where, or leave it out."
-        )
+        flags.append(f"The sources do not mention: {', '.join(topics)}. Say where it is from, or cut it.")
     words = len(text.split())
-    length = f"Words: {words} (aim for 60-150)."
     if words < 40:
         flags.append("It is a little short: a paragraph needs room for all three points.")
     elif words > 200:
         flags.append("It is long for one paragraph: can you say it in 150 words?")
-    summary = "Checklist: " + "; ".join(ticks) + ". " + " ".join([*flags, length])
-    if not missing and not flags:
-        return correct(
-            "Every box is ticked. " + summary + " A program cannot judge an argument: ask a partner or your "
-            "teacher whether it is fair to Russia's stated view and clear about whose view it is."
-        )
-    return try_again(summary)
+    summary = f"Checklist: {'; '.join(ticks)}. " + " ".join([*flags, f"Words: {words} (aim for 60-150)."])
+    if "[ ]" in summary or flags:
+        return try_again(summary)
+    return correct(
+        f"Every box is ticked. {summary} A program cannot judge an argument: ask a partner or your "
+        "teacher whether it is fair to Russia's stated view and clear about whose view it is."
+    )

@@ -1,10 +1,7 @@
-"""Self-check for the warm-up exercise of notebook 0, "Start here".
+"""Self-check for the warm-up exercise of notebook 0, "Start here": the year the INF Treaty was signed.
 
-The warm-up asks in which year the INF Treaty was signed (1987: Reagan and
-Gorbachev signed it in Washington on 8 December 1987). The check accepts the
-year as a number or as text, and a full date in 1987; a wrong year gets a
-hint that names what happened in that year, so the slip itself teaches
-something. Like every check of the collection it never raises.
+The answer is read by :mod:`helpers.checks.answers` (a whole number, or a date in that year); a
+wrong year gets a hint that names what happened in that year, so the slip itself teaches something.
 
 Examples
 --------
@@ -16,11 +13,10 @@ Not answered yet: Replace the ... with your answer, then run this cell again.
 
 from __future__ import annotations
 
-import datetime as dt
-import numbers
-import re
+from contextlib import suppress
 from typing import Any
 
+from helpers.checks.answers import AnswerError, parse_date, parse_number, parse_whole_number, parse_words
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
 
 __all__ = ["SIGNING_YEAR", "check_signing_year"]
@@ -28,11 +24,9 @@ __all__ = ["SIGNING_YEAR", "check_signing_year"]
 SIGNING_YEAR = 1987
 """The year the INF Treaty was signed (background fact 1: 8 December 1987, Washington)."""
 
-_HINT = (
-    "Hint: the table of events starts with the signing; look at the first date printed by the "
-    "cell that loaded the events."
-)
-
+_WHOLE = "Type the year as a whole number, for example 2001."
+_CORRECT = "Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987."
+_HINT = "Hint: the table of events starts with the signing; look at the first date printed above."
 _YEAR_HINTS: dict[int, str] = {
     1988: "1988 is the year the treaty entered into force (1 June 1988). It was signed some months earlier.",
     1991: "By May 1991 the last missiles had been destroyed. The signing came a few years before.",
@@ -42,56 +36,29 @@ _YEAR_HINTS: dict[int, str] = {
 
 
 def _year_of(answer: Any) -> int | Feedback:
-    """The year in the answer, or feedback explaining why there is none."""
+    """The year in the answer (a whole number or a date), or feedback saying why there is none."""
     if isinstance(answer, bool):
-        return try_again("True and False are not years. Type the year as a whole number, for example 2001.")
-    if isinstance(answer, dt.date) or (hasattr(answer, "year") and hasattr(answer, "month")):
-        year = getattr(answer, "year", None)
-        if isinstance(year, numbers.Integral):
-            return int(year)
-        return try_again("That date is empty. Type the year as a whole number, for example 2001.")
-    if isinstance(answer, numbers.Integral):
-        return int(answer)
-    if isinstance(answer, numbers.Real):
-        value = float(answer)
-        if value.is_integer():
-            return int(value)
+        return try_again(f"True and False are not years. {_WHOLE}")
+    for parse in (parse_whole_number, lambda value: parse_date(value).year):
+        with suppress(AnswerError):
+            return parse(answer)
+    with suppress(AnswerError):
+        parse_number(answer)  # a number, but not a whole one
         return try_again("A year is a whole number, without a decimal point: for example 2001.")
-    if isinstance(answer, str):
-        years = set(re.findall(r"(?<!\d)(\d{4})(?!\d)", answer))
-        if len(years) == 1:
-            return int(years.pop())
-        if len(years) > 1:
+    with suppress(AnswerError):
+        if sum(word.isdigit() for word in parse_words(answer)) > 1:
             return try_again("Give one year only, for example 2001.")
-        if re.fullmatch(r"\s*'?\d{2}\s*", answer):
-            return try_again("Write the year in full, with four digits: for example 2001, not 01.")
-        return try_again("Type the year as a whole number, for example 2001.")
-    return try_again(
-        f"That answer ({type(answer).__name__}) is not a year. "
-        "Type the year as a whole number, for example 2001."
-    )
+    return try_again(_WHOLE)
 
 
 @never_raises
 def check_signing_year(answer: Any) -> Feedback:
-    """Check the warm-up answer: the year the INF Treaty was signed.
-
-    Parameters
-    ----------
-    answer
-        The student's answer: a year (``1987``, ``"1987"``) or a date in that year.
-
-    Returns
-    -------
-    Feedback
-        "Correct", "Not yet" with a hint, or "Not answered yet" for ``...``.
+    """Check the warm-up answer: the year the INF Treaty was signed (``1987``, ``"1987"`` or a 1987 date).
 
     Examples
     --------
     >>> check_signing_year("8 December 1987").passed
     True
-    >>> print(check_signing_year(1988))
-    Not yet: 1988 is the year the treaty entered into force (1 June 1988). It was signed some months earlier.
     >>> print(check_signing_year(87))
     Not yet: Write the year in full, with four digits: for example 2001, not 01.
     """
@@ -99,17 +66,13 @@ def check_signing_year(answer: Any) -> Feedback:
     if isinstance(year, Feedback):
         return year
     if year == SIGNING_YEAR:
-        return correct(
-            "Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987."
-        )
+        return correct(_CORRECT)
     if 0 <= year < 100:
         return try_again("Write the year in full, with four digits: for example 2001, not 01.")
     if year in _YEAR_HINTS:
         return try_again(_YEAR_HINTS[year])
     if 2013 <= year <= 2018:
-        return try_again(
-            f"{year} falls in the years of talks about the 9M729 missile; the treaty is older. {_HINT}"
-        )
+        return try_again(f"{year} falls in the years of talks about the 9M729; the treaty is older. {_HINT}")
     if 1900 <= year < SIGNING_YEAR:
         return try_again(f"{year} is too early. {_HINT}")
     if SIGNING_YEAR < year <= 2100:

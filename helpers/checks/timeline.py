@@ -14,20 +14,20 @@ Correct: Yes: 2018 has 19 events, more than any other year (2017 comes next with
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import numbers
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from helpers.checks.answers import AnswerError, parse_date, parse_whole_number
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
+from helpers.display.words import long_date, plural
 
 __all__ = [
     "check_busiest_year",
     "check_engagements",
     "check_first_acknowledgement",
+    "check_meetings_figure",
     "check_ryabkov_events",
     "check_violation_reports",
     "engagement_counts",
@@ -53,25 +53,12 @@ def _participants() -> pd.DataFrame:
     return load_participants(events=_events())
 
 
-class _NotAWholeNumber(ValueError):
-    pass
-
-
-def _whole_number(answer: Any) -> int:
-    """``answer`` as an int: accepts 19, 19.0, "19", numpy integers; refuses True/False and 19.5."""
-    if isinstance(answer, bool | np.bool_):
-        raise _NotAWholeNumber
-    if isinstance(answer, numbers.Integral):
-        return int(answer)
-    if isinstance(answer, numbers.Real) and float(answer).is_integer():
-        return int(answer)
-    if isinstance(answer, str) and answer.strip().lstrip("+").isdigit():
-        return int(answer.strip())
-    raise _NotAWholeNumber
-
-
-def _needs_number(what: str) -> Feedback:
-    return try_again(f"Give {what} as a whole number, for example 12 (no quotes needed).")
+def _whole_number(answer: Any, what: str) -> int | Feedback:
+    """``answer`` read as a whole number, or feedback that says how to write ``what``."""
+    try:
+        return parse_whole_number(answer)
+    except AnswerError as error:
+        return try_again(f"{error} Give {what} as a whole number, for example 12 (no quotes needed).")
 
 
 def _timeline_rows() -> pd.DataFrame:
@@ -102,16 +89,20 @@ def engagement_counts() -> dict[int, str]:
     def n(*names: str) -> int:
         return int(sum(per.get(name, 0) for name in names))
 
+    said = timeline[category == "Russian statement"]["date_start"]
+    when = ", ".join(f"{d:%B} {d.year}" for d in sorted(said))
     counts = {
         n("bilateral meeting"): "the bilateral meetings only (US and Russian officials meeting or talking)",
-        n("bilateral meeting", "experts meeting"): "the bilateral meetings plus the three experts meetings",
+        n("bilateral meeting", "experts meeting"): (
+            f"the bilateral meetings plus the {plural(n('experts meeting'), 'experts meeting')}"
+        ),
         n(*CONTACT_CATEGORIES): (
-            "every US-Russian contact category: bilateral meetings, experts meetings and the two "
-            "Special Verification Commission sessions"
+            "every US-Russian contact category: bilateral meetings, experts meetings and the "
+            f"{plural(n('SVC session'), 'Special Verification Commission session')}"
         ),
         n(*CONTACT_CATEGORIES, "Russian statement"): (
-            "the bilateral meetings, experts meetings and SVC sessions plus Russia's three recorded "
-            "answers to the US (June 2013, November 2013, December 2017)"
+            "the bilateral meetings, experts meetings and SVC sessions plus Russia's "
+            f"{plural(len(said), 'recorded answer')} to the US ({when})"
         ),
     }
     return counts
@@ -128,10 +119,9 @@ def check_engagements(answer: Any) -> Feedback:
     >>> print(check_engagements(51))  # doctest: +ELLIPSIS
     Not yet: 51 is the number a later US embassy FAQ gave, ...
     """
-    try:
-        number = _whole_number(answer)
-    except _NotAWholeNumber:
-        return _needs_number("the number of engagements you counted")
+    number = _whole_number(answer, "the number of engagements you counted")
+    if isinstance(number, Feedback):
+        return number
     counts = engagement_counts()
     low, high = min(counts), max(counts)
     caveat = (
@@ -185,10 +175,9 @@ def check_busiest_year(answer: Any) -> Feedback:
     >>> check_busiest_year("2018").passed
     True
     """
-    try:
-        year = _whole_number(answer)
-    except _NotAWholeNumber:
-        return _needs_number("the year")
+    year = _whole_number(answer, "the year")
+    if isinstance(year, Feedback):
+        return year
     per_year = _events()["date_start"].dt.year.value_counts()
     ranked = per_year.sort_values(ascending=False, kind="stable")
     best, best_count = int(ranked.index[0]), int(ranked.iloc[0])
@@ -204,23 +193,15 @@ def check_busiest_year(answer: Any) -> Feedback:
             "events['date_start'].dt.year.value_counts() and read the top line."
         )
     count = int(per_year[year])
+    in_best = _events()[_events()["date_start"].dt.year == best]
+    later = int((in_best["phase"] == "withdrawal").sum())
     hint = ""
-    if year == second:
+    if year == second and later:
         hint = (
-            " Did you keep only the diplomacy phase? Three 2018 events (from 4 December) belong to the "
+            f" Did you keep only the diplomacy phase? {plural(later, 'event')} of {best} belong to the "
             "withdrawal phase; the question asks about the whole table."
         )
     return try_again(f"{year} has {count} events, but {best} has {best_count}.{hint}")
-
-
-def _as_timestamp(answer: Any) -> pd.Timestamp | None:
-    if isinstance(answer, pd.Timestamp):
-        return answer.normalize()
-    if isinstance(answer, dt.date | np.datetime64):
-        return pd.Timestamp(answer).normalize()
-    if isinstance(answer, str):
-        return pd.Timestamp(answer.strip()).normalize()
-    return None
 
 
 @never_raises
@@ -242,19 +223,13 @@ def check_first_acknowledgement(answer: Any) -> Feedback:
     )
     first = acknowledged.iloc[0]
     day = first["date_start"]
-    label = f"{day.day} {day:%B %Y}"
-    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
-        if int(answer) == day.year:
-            return try_again("Right year. Now give the day, for example as text: 'YYYY-MM-DD'.")
-        return try_again(
-            "Give a full date, as text like 'YYYY-MM-DD'. Look for russian_response == 'acknowledgement'."
-        )
+    label = long_date(day)
+    if isinstance(answer, int) and not isinstance(answer, bool) and answer == day.year:
+        return try_again("Right year. Now give the day, for example as text: 'YYYY-MM-DD'.")
     try:
-        when = _as_timestamp(answer)
-    except (ValueError, OverflowError):
-        when = None
-    if when is None or pd.isna(when):
-        return try_again("Give a date as text in the form 'YYYY-MM-DD', for example '2015-04-20'.")
+        when = parse_date(answer)
+    except AnswerError as error:
+        return try_again(f"{error} Look for russian_response == 'acknowledgement'.")
     if when == day:
         return correct(
             f"Yes: on {label} Deputy Foreign Minister Ryabkov publicly acknowledged that the 9M729 exists, "
@@ -295,10 +270,9 @@ def check_violation_reports(answer: Any) -> Feedback:
     >>> print(check_violation_reports(1))  # doctest: +ELLIPSIS
     Not yet: The 2014 report was the first to find a violation, ...
     """
-    try:
-        number = _whole_number(answer)
-    except _NotAWholeNumber:
-        return _needs_number("the number of reports")
+    number = _whole_number(answer, "the number of reports")
+    if isinstance(number, Feedback):
+        return number
     reports = _events()[_events()["category"] == "compliance report"]
     years = ", ".join(str(y) for y in sorted(reports["date_start"].dt.year))
     total = len(reports)
@@ -334,10 +308,9 @@ def check_ryabkov_events(answer: Any) -> Feedback:
     >>> print(check_ryabkov_events(8))  # doctest: +ELLIPSIS
     Not yet: 8 counts only his bilateral meetings...
     """
-    try:
-        number = _whole_number(answer)
-    except _NotAWholeNumber:
-        return _needs_number("the number of events")
+    number = _whole_number(answer, "the number of events")
+    if isinstance(number, Feedback):
+        return number
     people = _participants()
     ids = people.loc[people["name"] == "Sergei Ryabkov", "event_id"]
     total = int(ids.nunique())
@@ -363,4 +336,76 @@ def check_ryabkov_events(answer: Any) -> Feedback:
     return try_again(
         "Filter the participants table: participants[participants['name'] == 'Sergei Ryabkov'], "
         "then count the distinct event_id values with .nunique()."
+    )
+
+
+def _bar_tops(figure: Any) -> tuple[dict[int, float], str] | Feedback:
+    """The height of each bar (stacked bars added up) by its rounded x position, and the title."""
+    fig = getattr(figure, "figure", figure)  # a FigureOutput, an Axes or a Figure
+    axes = getattr(fig, "axes", None)
+    if not isinstance(axes, list) or not axes:
+        return try_again(
+            "Give the figure itself: draw it with fig, ax = plt.subplots() and ax.bar(...), "
+            "then write answer_6 = fig."
+        )
+    from matplotlib.patches import Rectangle
+
+    tops: dict[int, float] = {}
+    for ax in axes:
+        for bar in ax.patches:
+            if isinstance(bar, Rectangle) and bar.get_height() > 0:
+                x = round(bar.get_x() + bar.get_width() / 2)
+                tops[x] = max(tops.get(x, 0.0), bar.get_y() + bar.get_height())
+    titles = [ax.get_title(loc) for ax in axes for loc in ("left", "center", "right")]
+    suptitle = getattr(fig, "_suptitle", None)
+    titles.append(suptitle.get_text() if suptitle is not None else "")
+    return tops, " ".join(t for t in titles if t).strip()
+
+
+@never_raises
+def check_meetings_figure(figure: Any) -> Feedback:
+    """Exercise: a bar chart of the bilateral meetings per year (from 2013), with a title.
+
+    Examples
+    --------
+    >>> from helpers.display.figures import new_figure
+    >>> meetings = _events().query("category == 'bilateral meeting'")
+    >>> per_year = meetings.groupby(meetings["date_start"].dt.year).size()
+    >>> fig, ax = new_figure()
+    >>> bars = ax.bar(per_year.index, per_year)
+    >>> print(check_meetings_figure(fig))  # doctest: +ELLIPSIS
+    Not yet: The bars are right. Now give the figure a title...
+    >>> _ = ax.set_title("Bilateral meetings per year")
+    >>> check_meetings_figure(fig).passed
+    True
+    """
+    read = _bar_tops(figure)
+    if isinstance(read, Feedback):
+        return read
+    tops, title = read
+    events = _events()
+    meetings = events[events["category"] == "bilateral meeting"]
+    expected = meetings.groupby(meetings["date_start"].dt.year).size()
+    all_events = events.groupby(events["date_start"].dt.year).size()
+    drawn = {year: int(round(height)) for year, height in tops.items() if height}
+    want = {int(y): int(n) for y, n in expected.items()}
+    every = {int(y): int(n) for y, n in all_events.items() if y >= 2013}
+    if not drawn:
+        return try_again("The figure has no bars yet. Draw them with ax.bar(per_year.index, per_year).")
+    if drawn != want and all(drawn[y] == every.get(y) for y in drawn):
+        return try_again(
+            "These bars count every event of each year. Keep only the rows whose category is "
+            "'bilateral meeting' before you count them per year."
+        )
+    if drawn != want:
+        return try_again(
+            "The bars do not match the bilateral meetings per year. Filter "
+            "events[events['category'] == 'bilateral meeting'], count with .groupby('year').size(), "
+            "and draw that Series with ax.bar(per_year.index, per_year)."
+        )
+    if not title:
+        return try_again("The bars are right. Now give the figure a title with ax.set_title('...').")
+    return correct(
+        f"Yes: one bar a year, {plural(len(meetings), 'bilateral meeting')} in all, titled '{title}'. "
+        "The same few lines draw any count you make with groupby."
     )

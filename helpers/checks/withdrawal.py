@@ -1,38 +1,35 @@
-"""Self-checks for lesson 3, "Withdrawal steps".
+"""Self-checks for lesson 3, "Withdrawal steps": each returns a Feedback and never raises.
 
-Each check returns a :class:`helpers.display.feedback.Feedback` and never raises: an
-unanswered cell (``...``) gets "not answered yet", a wrong answer a hint aimed
-at the likely slip (counting a day twice, treating six months as 180 days,
-confusing suspension and withdrawal), and an answer of an odd type a note on
-what to write instead.
+A wrong answer gets a hint aimed at the likely slip (counting a day twice, six months as 180 days,
+suspension for withdrawal). Answers are read with :mod:`helpers.checks.answers`; the right dates
+and day counts are looked up in the event table.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+import functools
 from typing import Any
 
 import pandas as pd
 
-from helpers.display.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
-from helpers.history.withdrawal import long_date, to_date, whole_number
+from helpers.checks.answers import AnswerError, parse_date, parse_days, parse_words
+from helpers.display.feedback import Feedback, correct, never_raises, try_again
+from helpers.display.words import long_date, month_year
+from helpers.history.stages import RUSSIAN_STEPS
+from helpers.history.withdrawal import us_step_dates
 
 __all__ = [
-    "ORDER_STEPS",
     "ORDER_SOLUTION",
+    "ORDER_STEPS",
     "SORT_SOLUTION",
     "SORT_STATEMENTS",
     "check_days_left",
     "check_step_order",
+    "check_steps_figure",
     "check_suspension_date",
     "check_suspension_or_withdrawal",
     "check_withdrawal_date",
 ]
-
-SUSPENSION_DATE = pd.Timestamp("2019-02-02")
-WITHDRAWAL_DATE = pd.Timestamp("2019-08-02")
-DAYS_LEFT = 181
 
 SORT_STATEMENTS: dict[int, str] = {
     1: "The treaty still exists, and the party can go back to carrying out its obligations.",
@@ -65,60 +62,49 @@ ORDER_STEPS: dict[str, str] = {
 
 ORDER_SOLUTION = "BCDEA"
 
-_WORDS = {
-    "suspension": "suspension",
-    "suspend": "suspension",
-    "suspended": "suspension",
-    "s": "suspension",
-    "withdrawal": "withdrawal",
-    "withdraw": "withdrawal",
-    "withdrawn": "withdrawal",
-    "w": "withdrawal",
-}
+
+@functools.cache
+def _dates() -> dict[str, pd.Timestamp]:
+    return us_step_dates()
 
 
-def _date_or_feedback(answer: Any) -> pd.Timestamp | Feedback:
+def _judge(answer: Any, read: Any, expected: Any, right: str, slips: Any, otherwise: str) -> Feedback:
+    """Read ``answer``; "Correct" if it is ``expected``, else the hint for its slip, else ``otherwise``.
+
+    ``slips(value)`` is ``{condition: hint}``; the conditions exclude each other, and the hint under
+    ``True`` is given.
+    """
     try:
-        return to_date(answer)
-    except ValueError as error:
-        return try_again(f"That is not a date I can read. {error}")
+        value = read(answer)
+    except AnswerError as error:
+        return try_again(str(error))
+    return correct(right) if value == expected else try_again(slips(value).get(True, otherwise))
 
 
 @never_raises
 def check_suspension_date(answer: Any) -> Feedback:
     """Exercise: 4 December 2018 + 60 days.
 
-    Examples
-    --------
-    >>> print(check_suspension_date("2019-02-02"))
+    >>> print(check_suspension_date("2019/02/02"))
     Correct: Yes: 4 December 2018 + 60 days = 2 February 2019, the day the US suspension took effect.
-    >>> check_suspension_date("2019-02-04").passed
-    False
+    >>> print(check_suspension_date("2019-02-03"))
+    Not yet: One day too many: 4 December 2018 is day 0, so the next day is day 1.
     """
-    date = _date_or_feedback(answer)
-    if isinstance(date, Feedback):
-        return date
-    if date == SUSPENSION_DATE:
-        return correct(
-            "Yes: 4 December 2018 + 60 days = 2 February 2019, the day the US suspension took effect."
-        )
-    if date == pd.Timestamp("2019-02-01"):
-        return try_again(
-            "1 February is the day Secretary Pompeo announced the suspension, one day early. "
-            "Count on 60 days from 4 December: 27 days are left in December and 31 in January."
-        )
-    if date == pd.Timestamp("2019-02-03"):
-        return try_again("One day too many: 4 December itself is day 0, so 5 December is day 1.")
-    if date == pd.Timestamp("2019-02-04"):
-        return try_again(
-            "That is two calendar months after 4 December. 60 days is a little shorter, because "
-            "December and January have 31 days each."
-        )
-    if date.month == 2 and date.day == 2:
-        return try_again("Right day and month; check the year. The 60 days ran into the new year.")
-    return try_again(
-        f"{long_date(date)} is not 60 days after 4 December 2018. Try add_period('2018-12-04', days=60), "
-        "or count: 27 days left in December, 31 in January, then the rest in February."
+    finding, expected = _dates()["finding"], _dates()["suspension"]
+    days, start = (expected - finding).days, long_date(finding)
+    day = pd.Timedelta(days=1)
+    return _judge(
+        answer,
+        parse_date,
+        expected,
+        f"Yes: {start} + {days} days = {long_date(expected)}, the day the US suspension took effect.",
+        lambda date: {
+            (date.month, date.day) == (expected.month, expected.day): "Right day and month; check the year.",
+            date == finding + pd.DateOffset(months=2): f"That is two calendar months, not {days} days.",
+            date == expected + day: f"One day too many: {start} is day 0, so the next day is day 1.",
+            date == expected - day: f"One day early (the day it was announced): {start} is day 0.",
+        },
+        f"Not {days} days after {start}. Try pd.Timestamp('{finding.date()}') + pd.Timedelta(days={days}).",
     )
 
 
@@ -126,157 +112,115 @@ def check_suspension_date(answer: Any) -> Feedback:
 def check_withdrawal_date(answer: Any) -> Feedback:
     """Exercise: 2 February 2019 + six calendar months.
 
-    Examples
-    --------
-    >>> check_withdrawal_date("2019-08-02").passed
+    >>> check_withdrawal_date("2 August 2019").passed
     True
-    >>> print(check_withdrawal_date("2019-08-01"))  # doctest: +ELLIPSIS
-    Not yet: That is 2 February + 180 days. The treaty counts calendar months...
+    >>> print(check_withdrawal_date("2019-08-01"))
+    Not yet: That is 2 February 2019 + 180 days; the treaty counts six calendar months.
     """
-    date = _date_or_feedback(answer)
-    if isinstance(date, Feedback):
-        return date
-    if date == WITHDRAWAL_DATE:
-        return correct("Yes: six calendar months after 2 February 2019 is 2 August 2019.")
-    if date == pd.Timestamp("2019-08-01"):
-        return try_again(
-            "That is 2 February + 180 days. The treaty counts calendar months: the same day number, "
-            "six months on. Try add_period('2019-02-02', months=6)."
-        )
-    if date.year == 2019 and date.month == 9:
-        return try_again(
-            "One reference site does say the US withdrew in September 2019, but that is wrong. "
-            "Count six calendar months from the notice of 2 February 2019."
-        )
-    if date.year == 2019 and date.month == 6:
-        return try_again("Count the six months from the notice (2 February 2019), not from the finding.")
-    return try_again(
-        f"{long_date(date)} is not six calendar months after 2 February 2019. "
-        "Try add_period('2019-02-02', months=6)."
+    notice, expected = _dates()["notice"], _dates()["withdrawal"]
+    return _judge(
+        answer,
+        parse_date,
+        expected,
+        f"Yes: six calendar months after {long_date(notice)} is {long_date(expected)}.",
+        lambda date: {
+            date == _dates()["finding"] + pd.DateOffset(months=6): "Count from the notice, not the finding.",
+            date.to_period("M") == expected.to_period("M") + 1: "A reference site does say "
+            f"{month_year(date)}, but that is wrong: count six calendar months from the notice.",
+            date == notice + pd.Timedelta(days=180): f"That is {long_date(notice)} + 180 days; "
+            "the treaty counts six calendar months.",
+        },
+        f"Not six calendar months after {long_date(notice)}. Try pd.Timestamp('{notice.date()}') + "
+        "pd.DateOffset(months=6).",
     )
 
 
 @never_raises
 def check_days_left(answer: Any) -> Feedback:
-    """Exercise: days from the suspension (2 Feb 2019) to the withdrawal taking effect (2 Aug 2019).
+    """Exercise: days from the notice to the withdrawal taking effect: a number, or a Timedelta.
 
-    Examples
-    --------
-    >>> print(check_days_left(181))
-    Correct: Yes: 181 days (28 + 31 + 30 + 31 + 30 + 31), from 2 February to 2 August 2019.
+    >>> print(check_days_left(pd.Timestamp("2019-08-02") - pd.Timestamp("2019-02-02")))
+    Correct: Yes: 181 days, from 2 February 2019 to 2 August 2019.
     >>> check_days_left(180).passed, check_days_left(True).passed
     (False, False)
     """
-    if isinstance(answer, bool):
-        return try_again("Give a whole number of days, such as 100, not True or False.")
-    try:
-        days = whole_number(answer, "The number of days")
-    except ValueError:
-        return try_again(f"Give a whole number of days, such as 100, not {answer!r}.")
-    if days == DAYS_LEFT:
-        return correct("Yes: 181 days (28 + 31 + 30 + 31 + 30 + 31), from 2 February to 2 August 2019.")
-    if days == 180:
-        return try_again(
-            "Six months are not always 6 x 30 days. Count the real months February to July, "
-            "or use days_between('2019-02-02', '2019-08-02')."
-        )
-    if days == 182:
-        return try_again("You counted both the first and the last day; count only one of them.")
-    if days == 241:
-        return try_again("That counts from the finding of 4 December 2018; start from the suspension.")
-    if days == 60:
-        return try_again("60 days is the deadline before the suspension; count what came after it.")
-    if days < 0:
-        return try_again("The answer should be positive: 2 August comes after 2 February.")
-    return try_again(
-        f"Not {days}. Count the days from 2 February 2019 to 2 August 2019, for example with days_between."
+    dates = _dates()
+    notice, end = dates["notice"], dates["withdrawal"]
+    expected = (end - notice).days
+    return _judge(
+        answer,
+        parse_days,
+        expected,
+        f"Yes: {expected} days, from {long_date(notice)} to {long_date(end)}.",
+        lambda days: {
+            days < 0: "The answer should be positive: subtract the earlier date from the later one.",
+            days == (dates["suspension"] - dates["finding"]).days: "That is the deadline before the notice.",
+            days == (end - dates["finding"]).days: "That counts from the finding; start from the notice.",
+            days == expected + 1: "You counted both the first and the last day; count only one of them.",
+            days == 180: "Six months are not always 6 x 30 days: subtract the dates instead.",
+        },
+        f"Not the days from {long_date(notice)} to {long_date(end)}: subtract one Timestamp from the other.",
     )
 
 
-def _words(answer: Any) -> list[str] | None:
-    if isinstance(answer, str):
-        parts = [p for p in re.split(r"[,;\s]+", answer) if p]
-    elif isinstance(answer, Mapping):
-        parts = [answer.get(k, answer.get(str(k), "")) for k in SORT_STATEMENTS]
-    elif isinstance(answer, Iterable):
-        parts = list(answer)
-    else:
-        return None
-    return [p if is_unanswered(p) else _WORDS.get(str(p).strip().lower(), str(p)) for p in parts]
+def _sort_word(word: str) -> str:
+    """'suspend', 'Suspended', 's' -> 'suspension'; 'withdraw', 'w' -> 'withdrawal'; others unchanged."""
+    for full in ("suspension", "withdrawal"):
+        if word == full[0] or (len(word) >= 6 and word[:6] == full[:6]):
+            return full
+    return word
 
 
 @never_raises
 def check_suspension_or_withdrawal(answer: Any) -> Feedback:
     """Exercise: label each statement in :data:`SORT_STATEMENTS` "suspension" or "withdrawal".
 
-    Examples
-    --------
     >>> check_suspension_or_withdrawal(list(SORT_SOLUTION)).passed
     True
     >>> print(check_suspension_or_withdrawal(["suspension"] * 5))  # doctest: +ELLIPSIS
     Not yet: 3 of 5 right. Look again at statement 2: Leaving the treaty...
     """
-    words = _words(answer)
     n = len(SORT_STATEMENTS)
-    if words is None:
-        return try_again(f'Give a list of {n} words, for example ["suspension", "withdrawal", ...].')
+    try:
+        words = [_sort_word(word) for word in parse_words(answer)]
+    except AnswerError as error:
+        return try_again(f'{error} Give a list of {n} words, for example ["suspension", "withdrawal", ...].')
     if len(words) != n:
         return try_again(f"Give exactly {n} words, one per statement, in order (you gave {len(words)}).")
-    if all(is_unanswered(w) for w in words):
-        return not_answered()
-    blank = [i for i, w in zip(SORT_STATEMENTS, words, strict=True) if is_unanswered(w)]
-    if blank:
-        return try_again(f'Statement {blank[0]} has no answer yet: write "suspension" or "withdrawal".')
-    odd = [str(w) for w in words if w not in ("suspension", "withdrawal")]
+    odd = [w for w in words if w not in ("suspension", "withdrawal")]
     if odd:
         return try_again(f'Use only "suspension" or "withdrawal" (not {odd[0]!r}).')
-    wrong = [
-        i for i, (w, s) in zip(SORT_STATEMENTS, zip(words, SORT_SOLUTION, strict=True), strict=True) if w != s
-    ]
+    wrong = [i for i, w, s in zip(SORT_STATEMENTS, words, SORT_SOLUTION, strict=True) if w != s]
     if not wrong:
         return correct(
             "All five right. Suspension pauses obligations while the treaty still exists; "
             "withdrawal ends a party's membership."
         )
-    first = wrong[0]
-    more = f" (and {', '.join(str(i) for i in wrong[1:])})" if len(wrong) > 1 else ""
+    more = f" (and {', '.join(map(str, wrong[1:]))})" if len(wrong) > 1 else ""
     return try_again(
-        f"{n - len(wrong)} of {n} right. Look again at statement {first}: {_SORT_HINTS[first]}{more}"
+        f"{n - len(wrong)} of {n} right. Look again at statement {wrong[0]}: {_SORT_HINTS[wrong[0]]}{more}"
     )
-
-
-def _letters(answer: Any) -> list[str] | None:
-    if isinstance(answer, str):
-        return [c.upper() for c in answer if c.isalpha()]
-    if isinstance(answer, Iterable) and not isinstance(answer, Mapping):
-        return [str(item).strip().upper() for item in answer]
-    return None
 
 
 @never_raises
 def check_step_order(answer: Any) -> Feedback:
     """Exercise: put the steps in :data:`ORDER_STEPS` in time order (earliest first).
 
-    Examples
-    --------
     >>> check_step_order("B, C, D, E, A").passed, check_step_order(["b", "c", "d", "e", "a"]).passed
     (True, True)
     >>> print(check_step_order("BDCEA"))  # doctest: +ELLIPSIS
     Not yet: The first 1 step is in place; ...
     """
-    letters = _letters(answer)
-    expected = sorted(ORDER_STEPS)
-    if letters is None:
+    try:
+        letters = [c.upper() for c in "".join(parse_words(answer)) if c.isalpha()]
+    except AnswerError:
         return try_again('Give the letters in order as text, for example "ABCDE", or as a list.')
-    if sorted(letters) != expected:
-        missing = [x for x in expected if x not in letters]
-        extra = sorted({x for x in letters if x not in expected or letters.count(x) > 1})
-        detail = []
-        if missing:
-            detail.append(f"missing: {', '.join(missing)}")
-        if extra:
-            detail.append(f"unknown or repeated: {', '.join(extra)}")
-        return try_again(f"Use each letter A to E exactly once ({'; '.join(detail)}).")
+    if sorted(letters) != sorted(ORDER_STEPS):
+        missing = [x for x in ORDER_STEPS if x not in letters]
+        extra = sorted({x for x in letters if x not in ORDER_STEPS or letters.count(x) > 1})
+        pairs = (("missing", missing), ("unknown or repeated", extra))
+        detail = "; ".join(f"{what}: {', '.join(xs)}" for what, xs in pairs if xs)
+        return try_again(f"Use each letter A to E exactly once ({detail}).")
     if "".join(letters) == ORDER_SOLUTION:
         return correct(
             "Yes: finding (4 Dec 2018), 9M729 display (23 Jan 2019), US suspension and notice "
@@ -284,9 +228,63 @@ def check_step_order(answer: Any) -> Feedback:
         )
     if letters[0] != ORDER_SOLUTION[0]:
         return try_again("Start with the step that set the 60-day clock running.")
-    in_place = next(i for i, (a, b) in enumerate(zip(letters, ORDER_SOLUTION, strict=True)) if a != b)
-    steps = "step is" if in_place == 1 else "steps are"
+    place = next(i for i, (a, b) in enumerate(zip(letters, ORDER_SOLUTION, strict=True)) if a != b)
     return try_again(
-        f"The first {in_place} {steps} in place; step {letters[in_place]} is not next. "
-        "Check the dates in the table of events above."
+        f"The first {place} {'step is' if place == 1 else 'steps are'} in place; step {letters[place]} is "
+        "not next. Check the dates in the table of events above."
+    )
+
+
+def _series_dates(axes: list) -> list[set[pd.Timestamp]]:
+    """The days of each series drawn with ``ax.plot`` or ``ax.scatter`` on a date axis."""
+    import matplotlib.dates as mdates
+
+    found = []
+    for ax in axes:
+        xs = [line.get_xdata(orig=False) for line in ax.lines]
+        for x in xs + [points.get_offsets()[:, 0] for points in ax.collections]:
+            try:
+                found.append(
+                    {pd.Timestamp(mdates.num2date(float(v))).tz_localize(None).normalize() for v in x}
+                )
+            except (TypeError, ValueError, OverflowError):
+                continue
+    return found
+
+
+@never_raises
+def check_steps_figure(answer: Any) -> Feedback:
+    """Exercise: add Russia's steps (:data:`~helpers.history.stages.RUSSIAN_STEPS`) as a second series.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot(pd.to_datetime(["2018-12-04", "2019-02-02"]), [1, 1], "o")
+    >>> check_steps_figure(fig).passed
+    False
+    >>> _ = ax.plot(pd.to_datetime([d for d, _ in RUSSIAN_STEPS]), [0] * len(RUSSIAN_STEPS), "s")
+    >>> ax.set_title("Steps of both sides") and check_steps_figure(fig).passed
+    True
+    >>> plt.close(fig)
+    """
+    axes = getattr(getattr(answer, "figure", answer), "axes", None)  # a FigureOutput, an Axes or a Figure
+    if not isinstance(axes, list):
+        return try_again("Give the figure itself: end your cell with answer_6 = fig.")
+    series = _series_dates(axes)
+    russia = {pd.Timestamp(date) for date, _ in RUSSIAN_STEPS}
+    if len(series) < 2:
+        return try_again(
+            "Draw the US steps, then add Russia's steps with a second ax.plot(...) call, on a row of "
+            'their own (for example ["Russia"] * 4 as the y values).'
+        )
+    best = max(series[1:], key=lambda days: len(days & russia))
+    if best != russia:
+        wrong = sorted(russia ^ best)[0]
+        where = "is missing" if wrong in russia else "has a day that is not one of Russia's steps:"
+        return try_again(f"The second series {where} {long_date(wrong)}. Sections 5 and 9 give the dates.")
+    title = " ".join(ax.get_title() for ax in axes).lower()
+    if "russia" not in title and "both" not in title:
+        return try_again("The points are right. Now change the title, so that it says both sides are shown.")
+    return correct(
+        f"Yes: the chart now shows Russia's {len(russia)} steps beside the US steps. Russia answered "
+        "on the day of the US suspension, and made its suspension formal weeks and months later."
     )

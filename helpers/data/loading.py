@@ -1,30 +1,36 @@
-"""Load the event tables into pandas, checking every row against the schema.
+"""Load the collection's tables into pandas, checking every row against ``data/datapackage.json``.
 
-Every problem in a table raises :class:`helpers.EventTableError`, whose
-message names the file, the line, the ``event_id`` where there is one, and
-the column. The checks are vectorised (no Python loop per row), so loading
-stays fast on large tables; line numbers are worked out only when there is
-an error to report.
+:func:`load_table` reads any table of the data package once with ``pandas.read_csv`` (every cell
+as text) and checks header, row shape, types, required cells, vocabularies, patterns, unique and
+primary keys and foreign keys, column by column. Every problem raises
+:class:`~helpers.data.errors.EventTableError` naming the file, the line, the ``event_id`` where
+there is one, and the column; the ``csv`` module counts lines only when there is an error.
 """
 
 from __future__ import annotations
 
-import collections
+import contextlib
 import csv
+import io
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from helpers.data.errors import EventTableError
-from helpers.data.paths import DATA_DIR, EVENTS_CSV, PARTICIPANTS_CSV, SOURCES_CSV
-from helpers.data.schema import TableSchema, table_schema
+from helpers.data.paths import DATA_DIR
+from helpers.data.schema import Field, TableSchema, table_schema
 
-__all__ = ["Tables", "load_events", "load_participants", "load_sources", "load_tables"]
+__all__ = ["Tables", "load_events", "load_participants", "load_sources", "load_table", "load_tables"]
 
 PathLike = str | Path
+References = Mapping[str, "pd.DataFrame | PathLike"]
+
+_YEARS = (1900, 2100)  # dates outside these years are refused (pandas represents them everywhere)
+_BOOLEANS = {"true": True, "false": False}
+_ORDERED = {("events", "phase")}  # vocabularies whose order means something
 
 
 class Tables(NamedTuple):
@@ -38,461 +44,292 @@ class Tables(NamedTuple):
 # --------------------------------------------------------------------------- reading
 
 
-def _line_of(path: Path, positions: list[int]) -> dict[int, int]:
-    """Map 0-based data-row positions to physical line numbers (header = line 1).
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; any reason it cannot be read becomes an EventTableError that says why."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError
+        return path.read_bytes()
+    except FileNotFoundError:
+        problem = "there is no such file. Check the name and the folder."
+    except IsADirectoryError:
+        problem = "this is a folder, not a file. Give the path of the CSV file inside it."
+    except PermissionError:
+        problem = "the file cannot be read: permission denied. Copy it to a folder of your own."
+    except OSError as error:
+        problem = f"the file cannot be read ({error.strerror or error})."
+    raise EventTableError(path, problem) from None
 
-    Called only to report an error, so a plain scan is fine here. Fields that
-    hold line breaks are counted correctly because ``csv`` tracks ``line_num``.
+
+def _line_of(text: str, record: int) -> int | None:
+    """The line where a record starts, counting records as pandas does (header 0, no blank lines).
+
+    Called only to report an error; ``csv`` tracks line breaks inside quoted cells. A record longer
+    than the csv module's field size limit stops the count, and the message then names no line.
     """
-    wanted = set(positions)
-    found: dict[int, int] = {}
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        start = 1
-        for record_number, _record in enumerate(reader):
-            row = record_number - 1
-            if row in wanted:
-                found[row] = start
-                if len(found) == len(wanted):
-                    break
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start, number = 1, 0
+    with contextlib.suppress(csv.Error):
+        for fields in reader:
+            if fields and (len(fields) > 1 or fields[0].strip()):
+                if number == record:
+                    return start
+                number += 1
             start = reader.line_num + 1
-    return found
+    return None
 
 
-def _decode_error(path: Path, error: UnicodeDecodeError) -> EventTableError:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError:
+def _ragged(path: Path, text: str, header: list[str]) -> EventTableError | None:
+    """The error for the first record that does not have as many fields as the header (None: no such)."""
+    width = len(header)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for record in reader:
+            if record and (len(record) > 1 or record[0].strip()) and len(record) != width:
+                what, column = "too few", header[min(len(record), width - 1)]
+                if len(record) > width:
+                    what, column = "too many", f"field {width + 1} (after the last column, {header[-1]!r})"
                 return EventTableError(
                     path,
-                    "this line is not valid UTF-8 text. Save the file as 'CSV UTF-8' and try again.",
-                    line=number,
-                )
-    return EventTableError(path, f"the file is not valid UTF-8 text ({error.reason}).")
-
-
-_BLOCK = 1 << 20  # bytes scanned at a time by the fast shape check (small enough to stay in cache)
-_QUOTE, _COMMA, _LF, _CR = (ord(c) for c in '",\n\r')
-_BOM = b"\xef\xbb\xbf"
-
-
-class _ShapeScan:
-    """The fast shape check's state between blocks of the file (offsets count bytes from the file start)."""
-
-    def __init__(self, width: int, limit: int, start: int) -> None:
-        self.width = width
-        self.limit = limit  # the csv module's field size limit, in characters
-        self.quotes = 0  # double quotes seen so far: an odd count means inside a quoted field
-        self.record_start = start  # where the unfinished record began
-        self.commas = 0  # delimiters of the unfinished record seen so far
-
-    def block(self, data: bytes, start: int, stop: int, offset: int, *, last: bool) -> bool:
-        """Scan ``data[start:stop]``, where ``data`` begins at ``offset`` in the file.
-
-        Returns False if the bytes hold a ragged record or anything the scan cannot
-        vouch for. Every block but the last ends with a line feed, so a CR LF pair
-        is never cut and the byte before a block is a line feed.
-        """
-        b = np.frombuffer(data, dtype=np.uint8, count=stop - start, offset=start)
-        offset += start
-        size = len(b)
-        has_cr = data.find(b"\r", start, stop) >= 0
-        special = b == _QUOTE
-        special |= b == _COMMA
-        special |= b == _LF
-        if has_cr:
-            special |= b == _CR
-        where = np.flatnonzero(special)  # every quote, delimiter and line end, in order
-        del special
-        kind = b[where]
-        is_quote = kind == _QUOTE
-        parity = self.quotes & 1
-        # Quotes open at even and close at odd places in the file's sequence of quotes. The csv
-        # module reads them the same way when every opening quote starts a field or doubles the
-        # closing quote just before it, and every closing quote ends a field or is doubled: when
-        # the byte before an opening quote, and after a closing one, is itself a quote, delimiter
-        # or line end (or the start or end of the file).
-        quotes = np.flatnonzero(is_quote)  # places in ``where``
-        after_special = np.diff(where) == 1  # [i]: the byte after event i is event i + 1
-        opening, closing = quotes[parity::2], quotes[1 - parity :: 2]
-        if len(opening) and opening[0] == 0:  # the first event: fine at the block's first byte
-            if where[0] != 0:  # (after a line feed, or at the file's start)
-                return False
-            opening = opening[1:]
-        if not after_special[opening - 1].all():
-            return False
-        if len(closing) and closing[-1] == len(where) - 1:  # the last event: fine at the file's end
-            if not (last and where[-1] == size - 1):
-                return False
-            closing = closing[:-1]
-        if not after_special[closing].all():
-            return False
-
-        # Delimiters and line ends outside quotes (an even number of quotes before them) split the text.
-        inside = np.logical_xor.accumulate(is_quote)
-        if parity:
-            inside = ~inside
-        outside = ~is_quote
-        outside &= ~inside
-        where, kind = where[outside], kind[outside]
-        if has_cr:  # a CR LF pair ends one record; a CR alone also ends one
-            returns = np.flatnonzero(kind == _CR)
-            paired = where[returns] < size - 1
-            paired[paired] = b[where[returns[paired]] + 1] == _LF
-            if paired.any():
-                keep = np.ones(len(kind), dtype=bool)
-                keep[returns[paired]] = False
-                where, kind = where[keep], kind[keep]
-        ends_at = np.flatnonzero(kind != _COMMA)  # line ends, as places in ``where``
-
-        self.quotes += len(quotes)
-        if len(ends_at):
-            ends = where[ends_at]
-            starts = ends.copy()  # where each line end begins (the CR of a CR LF)
-            crlf = (ends > 0) & (kind[ends_at] == _LF)
-            crlf[crlf] = b[ends[crlf] - 1] == _CR
-            starts[crlf] -= 1
-            record_starts = np.concatenate(([self.record_start - offset], ends[:-1] + 1))
-            lengths = starts - record_starts
-            fields = np.diff(ends_at, prepend=-1)  # delimiters between line ends, plus one
-            fields[0] += self.commas
-            if lengths.max() > self.limit or ((fields != self.width) & (lengths > 0)).any():
-                return False
-            self.record_start = offset + int(ends[-1]) + 1
-            self.commas = len(kind) - int(ends_at[-1]) - 1
-        else:
-            self.commas += len(kind)
-        if last:
-            if self.quotes & 1:
-                return False  # an unclosed quote
-            rest = offset + size - self.record_start  # a last record without a line end
-            if rest > self.limit or (rest > 0 and self.commas + 1 != self.width):
-                return False
-        return True
-
-
-def _shape_is_regular(path: Path, width: int) -> bool:
-    """Prove cheaply that every non-blank record of the file has ``width`` fields.
-
-    A vectorised pass over the raw bytes, a block at a time: double quotes are
-    paired by the parity of their count, delimiters and line ends inside quotes
-    are left out, and the fields of each record are counted. It models the csv
-    module's reading exactly for files where quotes only open and close whole
-    fields (what spreadsheets and pandas write), and returns False for anything
-    else, so that the caller runs the exact ``csv`` scan: a ragged record, a
-    quote inside an unquoted field, text after a closing quote, an unclosed
-    quote, or a record longer than the csv module's field size limit.
-    """
-    with path.open("rb") as handle:
-        data = handle.read(max(_BLOCK, len(_BOM)))
-        start = len(_BOM) if data.startswith(_BOM) else 0
-        scan = _ShapeScan(width, csv.field_size_limit(), start)
-        offset = 0  # where ``data`` begins in the file
-        while True:
-            chunk = handle.read(_BLOCK)
-            if not chunk:
-                return scan.block(data, start, len(data), offset, last=True)
-            stop = data.rfind(b"\n", start) + 1  # scan whole lines; keep the rest for the next block
-            if stop:
-                if not scan.block(data, start, stop, offset, last=False):
-                    return False
-                data, offset, start = data[stop:] + chunk, offset + stop, 0
-            else:
-                data += chunk
-
-
-def _check_shape(path: Path, schema: TableSchema, header: list[str]) -> None:
-    """Reject ragged rows: every record must have as many fields as the header."""
-    width = len(header)
-    if _shape_is_regular(path, width):
-        return  # proven regular without decoding; otherwise the exact csv scan decides and locates
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        try:
-            lengths = collections.Counter(map(len, reader))
-        except csv.Error as error:  # e.g. a cell longer than the csv module's field limit
-            raise EventTableError(
-                path,
-                f"this line cannot be read as CSV ({error}). Look for a cell that is far too long or a "
-                "double quote that is never closed.",
-                line=reader.line_num,
-            ) from None
-    lengths.pop(0, None)  # blank lines
-    if set(lengths) <= {width}:
-        return
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        for record in reader:
-            if record and len(record) != width:
-                event_id = record[0] if header[0] == "event_id" and record[0] else None
-                if len(record) > width:
-                    column = f"field {width + 1} (after the last column, {header[-1]!r})"
-                    what = "too many"
-                else:
-                    column = header[len(record)]
-                    what = "too few"
-                raise EventTableError(
-                    path,
-                    f"this row has {what} fields: {len(record)} where the header has "
-                    f"{width}. Check for a missing or extra comma, or a text with a "
-                    "comma that is not inside double quotes.",
+                    f"this row has {what} fields: {len(record)} where the header has {width}. Check for "
+                    "a missing or extra comma, or a text with a comma that is not inside double quotes.",
                     line=reader.line_num,
                     column=column,
-                    event_id=event_id,
+                    event_id=(record[0] or None) if header[0] == "event_id" else None,
                 )
+    except csv.Error as error:
+        return EventTableError(path, f"the file cannot be read as CSV ({error}).", line=reader.line_num)
+    return None
 
 
-def _read_raw(path: PathLike, schema: TableSchema) -> pd.DataFrame:
-    """Read a CSV as text columns; check header and shape; drop blank lines."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file. Check the name and the folder.")
+def _not_utf8(path: Path, data: bytes) -> EventTableError:
+    """The error for a file that is not UTF-8, on the line of the first bad byte."""
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            header = next(csv.reader(handle), None)
+        data.decode("utf-8")
+        line = None
     except UnicodeDecodeError as error:
-        raise _decode_error(path, error) from None
-    if not header or not any(h.strip() for h in header):
+        line = len((data[: error.start] + b".").splitlines())
+    problem = "this line is not valid UTF-8 text. Save the file as 'CSV UTF-8' and try again."
+    return EventTableError(path, problem, line=line)
+
+
+def _read(path: Path, schema: TableSchema) -> tuple[pd.DataFrame, bytes]:
+    """The table as text cells, indexed by record number (header = 0), and the file's bytes."""
+    data = _read_bytes(path)
+    head = data[: 1 << 16].decode("utf-8-sig", errors="replace")  # a real header is far shorter
+    header = next((r for r in csv.reader(io.StringIO(head, newline="")) if r), [])  # pandas skips blanks too
+    if not header:
         raise EventTableError(path, "the file is empty: it needs a header line and rows.")
-
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            raise EventTableError(path, "this column appears twice in the header.", line=1, column=name)
-        seen.add(name)
-    expected = schema.columns
-    unknown = [name for name in header if name not in expected]
-    if unknown:
-        raise EventTableError(
-            path,
-            f"unknown column. The {schema.name} table has the columns {', '.join(expected)}.",
-            line=1,
-            column=unknown[0],
-        )
-    missing = [name for name in expected if name not in header]
-    if missing:
-        raise EventTableError(
-            path,
-            f"this column is missing from the header (the header is: {', '.join(header)}).",
-            line=1,
-            column=missing[0],
-        )
-
-    try:
-        _check_shape(path, schema, header)
-    except UnicodeDecodeError as error:  # a bad byte beyond the header
-        raise _decode_error(path, error) from None
-    try:
-        frame = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[],
-            skip_blank_lines=False,
-            encoding="utf-8-sig",
-        )
-    except UnicodeDecodeError as error:
-        raise _decode_error(path, error) from None
-    except pd.errors.ParserError as error:  # e.g. an unclosed quote
-        match = re.search(r"line (\d+)", str(error))
-        raise EventTableError(
-            path,
-            "the file cannot be read as CSV here; look for an unclosed double quote "
-            "on this line or just before it.",
-            line=int(match.group(1)) if match else None,
-        ) from None
-    # A blank line reads as a row of empty cells; only rows whose first cell is empty need the full test.
-    maybe_blank = frame.iloc[:, 0] == ""
-    blank = maybe_blank
-    if maybe_blank.any():
-        blank = maybe_blank.copy()
-        blank[maybe_blank] = (frame[maybe_blank] == "").all(axis=1)
-    if blank.any():
-        frame = frame[~blank]
+    if "\ufffd" in "".join(header):
+        raise _not_utf8(path, data)
+    expected, seen = schema.columns, set()
+    problems = [(n, "this column appears twice in the header.") for n in header if n in seen or seen.add(n)]
+    known = f"unknown column. The {schema.name} table has the columns {', '.join(expected)}."
+    problems += [(name, known) for name in header if name not in expected]
+    absent = f"this column is missing from the header (the header is: {', '.join(header)})."
+    problems += [(name, absent) for name in expected if name not in header]
+    if problems:
+        raise EventTableError(path, problems[0][1], line=1, column=problems[0][0])
+    try:  # every cell as text; only an empty cell is missing (not "NA", "null", ...)
+        options = {"header": None, "dtype": str, "keep_default_na": False, "na_values": [""]}
+        raw = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", **options)
+    except UnicodeDecodeError:
+        raise _not_utf8(path, data) from None
+    except pd.errors.ParserError as error:
+        text = data.decode("utf-8-sig")
+        if "Expected" in str(error):
+            raise _ragged(path, text, header) or EventTableError(path, str(error)) from None
+        row = re.search(r"row (\d+)", str(error))
+        line = _line_of(text, int(row.group(1))) if row else None
+        problem = "a double quote opens a cell here and is never closed."
+        raise EventTableError(path, problem, line=line) from None
+    frame = raw.iloc[1:].set_axis(header, axis=1)
+    # pandas pads a record with too few fields with empty cells. Every field but the last of a
+    # record ends with a comma outside quotes, and every other comma is inside a cell, so the file
+    # holds exactly this many commas if no record is short. Cells with a vocabulary, a pattern or a
+    # type are left out of the count: a comma there breaks their own rule.
+    free = [i for i, name in enumerate(header) if _free(schema.field(name))]
+    inside = sum(raw[i].str.cat().count(",") for i in free)
+    if data.count(b",") != inside + len(raw) * (len(header) - 1):
+        error = _ragged(path, data.decode("utf-8-sig"), header)
+        if error:
+            raise error
+    maybe = frame[frame.iloc[:, 0].isna()]  # a row of empty cells counts as a blank line
+    frame = frame.drop(maybe.index[maybe.isna().all(axis=1)])
     if frame.empty:
         raise EventTableError(path, "the file has a header but no rows.")
-    return frame[expected]
+    return frame[expected], data
 
 
 # --------------------------------------------------------------------------- checking
 
 
-def _fail(
-    path: Path,
-    frame: pd.DataFrame,
-    bad: pd.Series,
-    column: str,
-    describe,
-) -> None:
-    """Raise for the first row where ``bad`` is true, if any."""
-    if not bad.any():
-        return
-    positions = bad[bad].index
-    first = positions[0]
-    value = frame.at[first, column]
-    problem = describe(value)
-    others = len(positions) - 1
-    if others:
-        rows, verb = ("rows", "have") if others > 1 else ("row", "has")
-        problem += f" ({others} more {rows} below {verb} the same problem.)"
-    event_id = frame.at[first, "event_id"] if "event_id" in frame.columns else None
-    line = _line_of(path, [int(first)]).get(int(first))
-    raise EventTableError(path, problem, line=line, column=column, event_id=event_id or None)
+def _free(field: Field) -> bool:
+    """Whether a column holds free text (no vocabulary, pattern or type to check its cells against)."""
+    return field.type == "string" and not field.enum and not field.pattern
 
 
-def _check_values(path: Path, frame: pd.DataFrame, schema: TableSchema) -> dict[str, pd.Series]:
-    """Check required values, patterns, vocabularies and dates; return parsed dates."""
-    dates: dict[str, pd.Series] = {}
-    for field in schema.fields:
-        column = frame[field.name]
-        empty = column == ""
-        if field.required:
-            _fail(path, frame, empty, field.name, lambda v: "this value is required but the cell is empty.")
+class _Check:
+    """One table being checked; ``fail`` raises for the first row of a failing test."""
+
+    def __init__(self, path: Path, data: bytes, frame: pd.DataFrame) -> None:
+        self.path, self.data, self.frame = path, data, frame
+        self.filled = {name: column.notna() for name, column in frame.items()}
+
+    def fail(self, bad: pd.Series, column: str, problem: str) -> None:
+        """Raise for the first row where ``bad`` is true, if any (``{value!r}`` in ``problem``: its cell)."""
+        if not bad.any():
+            return
+        rows = bad.index[bad.to_numpy(dtype=bool)]
+        problem = problem.replace("{value!r}", repr(value := self.frame.at[rows[0], column]))
+        problem = problem.replace("{value}", str(value))
+        if len(rows) > 1:
+            problem += f" ({len(rows) - 1} more {'rows below have' if len(rows) > 2 else 'row below has'}"
+            problem += " the same problem.)"
+        key = self.frame.at[rows[0], "event_id"] if "event_id" in self.frame else None
+        line, key = _line_of(self.data.decode("utf-8-sig"), rows[0]), key if isinstance(key, str) else None
+        raise EventTableError(self.path, problem, line=line, column=column, event_id=key)
+
+    def all_filled(self, columns: list[str]) -> pd.Series:
+        return pd.concat([self.filled[c] for c in columns], axis=1).all(axis=1)
+
+    def duplicates(self, key: list[str]) -> None:
+        """No two rows share a value of ``key`` (rows with an empty part are left to ``required``)."""
+        duplicated = self.frame.duplicated(key, keep="first") & self.all_filled(key)
+        if duplicated.any():
+            first = self.frame.loc[duplicated.to_numpy(dtype=bool), key].iloc[0]
+            earlier = _line_of(self.data.decode("utf-8-sig"), (self.frame[key] == first).all(axis=1).idxmax())
+            problem = f"duplicate {' and '.join(key)}: the same value is already on line {earlier}."
+            self.fail(duplicated, key[-1], problem + " Each row needs its own.")
+
+    def field(self, field: Field) -> pd.Series:
+        """Check one column; return its values typed (empty optional cells as missing)."""
+        name, column, filled = field.name, self.frame[field.name], self.filled[field.name]
+        if field.required:  # a cell of spaces counts as empty (elsewhere it breaks the column's rule)
+            empty = ~filled | column.str.isspace() if _free(field) else ~filled
+            self.fail(empty, name, "this value is required but the cell is empty.")
         if field.pattern:
-            matches = column.str.fullmatch(field.pattern)
-            _fail(
-                path,
-                frame,
-                ~empty & ~matches,
-                field.name,
-                lambda v, f=field: f"{v!r} does not have the required form ({f.description})",
-            )
+            bad = filled & ~column.str.fullmatch(field.pattern)
+            self.fail(bad, name, "{value!r} does not have the required form (" + field.description + ")")
         if field.enum:
-            allowed = field.enum
-            _fail(
-                path,
-                frame,
-                ~empty & ~column.isin(allowed),
-                field.name,
-                lambda v, a=allowed: f"{v!r} is not an allowed value. Use one of: {', '.join(map(repr, a))}.",
-            )
+            allowed = f"{{value!r}} is not an allowed value. Use one of: {', '.join(map(repr, field.enum))}."
+            self.fail(filled & ~column.isin(field.enum), name, allowed)
+        if field.unique:
+            self.duplicates([name])
         if field.type == "date":
-            parsed = pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
-            _fail(
-                path,
-                frame,
-                ~empty & parsed.isna(),
-                field.name,
-                lambda v: f"{v!r} is not a date. Write dates as YYYY-MM-DD, for example 2017-12-09.",
-            )
-            dates[field.name] = parsed
-    return dates
+            # Exactly YYYY-MM-DD: to_datetime alone also reads 2019-2-2, and years 0 to 9999.
+            exact = (column.str.len() == 10) & column.str.isascii()
+            typed = pd.to_datetime(column.where(exact), format="%Y-%m-%d", errors="coerce")
+            bad = filled & (typed.isna() | ~typed.dt.year.between(*_YEARS))
+            problem = f"{{value!r}} is not a date from {_YEARS[0]} to {_YEARS[1]} written YYYY-MM-DD"
+            problem += ", like 2017-12-09."
+            self.fail(bad, name, problem)
+            return typed
+        if field.type in ("integer", "number"):
+            typed = pd.to_numeric(column.where(filled), errors="coerce")
+            kind, bad = "a number", typed.isna()
+            if field.type == "integer":
+                kind, bad = "a whole number", bad | (typed % 1 != 0)
+            if field.minimum is not None:
+                kind, bad = f"{kind} from {field.minimum}", bad | (typed < field.minimum)
+            if field.maximum is not None:
+                kind, bad = f"{kind} up to {field.maximum}", bad | (typed > field.maximum)
+            self.fail(filled & bad, name, f"{{value!r}} is not {kind}.")
+            return typed.astype("Int64" if field.type == "integer" else "Float64")
+        if field.type == "boolean":
+            self.fail(filled & ~column.isin(list(_BOOLEANS)), name, "{value!r} is not true or false.")
+            return column.map(_BOOLEANS).astype("boolean")
+        return column
 
-
-def _check_primary_key(path: Path, frame: pd.DataFrame, schema: TableSchema) -> None:
-    key = list(schema.primary_key)
-    duplicated = frame.duplicated(key, keep="first")
-    if duplicated.any():
-        first_dup = duplicated[duplicated].index[0]
-        same = pd.Series(True, index=frame.index)
-        for column in key:
-            same &= frame[column] == frame.at[first_dup, column]
-        earlier = same[same].index[0]
-        earlier_line = _line_of(path, [int(earlier)]).get(int(earlier))
-        label = " and ".join(key)
-        _fail(
-            path,
-            frame,
-            duplicated,
-            key[-1],
-            lambda v: (
-                f"duplicate {label}: the same value already appears on line {earlier_line}. "
-                "Each row needs its own."
-            ),
-        )
-
-
-def _check_foreign_key(path: Path, frame: pd.DataFrame, column: str, allowed: pd.Series, target: str) -> None:
-    values = frame[column]
-    missing = (values != "") & ~values.isin(allowed)
-    _fail(
-        path,
-        frame,
-        missing,
-        column,
-        lambda v: f"{v!r} is not in {target}. Add it there or correct the spelling.",
-    )
-
-
-def _check_event_dates(path: Path, frame: pd.DataFrame, dates: dict[str, pd.Series]) -> None:
-    start, end = dates["date_start"], dates["date_end"]
-    _fail(
-        path,
-        frame,
-        end < start,
-        "date_end",
-        lambda v: f"date_end {v} is before date_start. A one-day event has date_end equal to date_start.",
-    )
-    precision = frame["date_precision"]
-    month = precision == "month"
-    _fail(
-        path,
-        frame,
-        month & ~(start.dt.is_month_start & end.dt.is_month_end),
-        "date_end",
-        lambda v: "a month-precision event must run from the first to the last day of its month(s).",
-    )
-    year = precision == "year"
-    _fail(
-        path,
-        frame,
-        year & ~(start.dt.is_year_start & end.dt.is_year_end),
-        "date_end",
-        lambda v: "a year-precision event must run from 1 January to 31 December.",
-    )
-
-
-# --------------------------------------------------------------------------- typing
-
-
-def _typed(frame: pd.DataFrame, schema: TableSchema, dates: dict[str, pd.Series]) -> pd.DataFrame:
-    """Turn checked text columns into dates, categoricals and strings (empty -> missing)."""
-    out = {}
-    for field in schema.fields:
-        if field.type == "date":
-            out[field.name] = dates[field.name]
-        elif field.enum:
-            ordered = field.name == "phase"
-            values = frame[field.name].replace("", None) if not field.required else frame[field.name]
-            out[field.name] = pd.Categorical(values, categories=list(field.enum), ordered=ordered)
-        elif field.required:
-            out[field.name] = frame[field.name]
+    def foreign_key(self, columns: list[str], values: pd.DataFrame, target: str) -> None:
+        """Every row whose ``columns`` are all filled names a row of ``values`` (the other table's key)."""
+        if len(columns) == 1:
+            known = self.frame[columns[0]].isin(values.iloc[:, 0].dropna())
         else:
-            out[field.name] = frame[field.name].replace("", None)
-    return pd.DataFrame(out).reset_index(drop=True)
+            known = pd.MultiIndex.from_frame(self.frame[columns]).isin(pd.MultiIndex.from_frame(values))
+        bad = self.all_filled(columns) & ~known
+        self.fail(bad, columns[0], f"{{value!r}} is not in {target}. Add it there or correct the spelling.")
 
 
-def _sibling(path: PathLike | None, name: str, bundled: Path) -> Path:
-    """The bundled table, or the table ``name`` beside ``path`` if there is one."""
-    if path is None:
-        return bundled
-    sibling = Path(path).with_name(name)
-    return sibling if sibling.is_file() else bundled
+def _event_dates(check: _Check, typed: dict[str, pd.Series]) -> None:
+    """The events' own rules: an event ends on or after its start; month and year spans are whole."""
+    start, end, precision = typed["date_start"], typed["date_end"], check.frame["date_precision"]
+    problem = "date_end {value} is before date_start. A one-day event has date_end equal to date_start."
+    check.fail(end < start, "date_end", problem)
+    bad = (precision == "month") & ~(start.dt.is_month_start & end.dt.is_month_end)
+    problem = "a month-precision event must run from the first to the last day of its month(s)."
+    check.fail(bad, "date_end", problem)
+    bad = (precision == "year") & ~(start.dt.is_year_start & end.dt.is_year_end)
+    check.fail(bad, "date_end", "a year-precision event must run from 1 January to 31 December.")
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def load_sources(path: PathLike | None = None) -> pd.DataFrame:
-    """Load and check the sources table.
+def load_table(
+    name: str, path: PathLike | None = None, *, references: References | None = None
+) -> pd.DataFrame:
+    """Load a table that ``data/datapackage.json`` describes and check every row against it.
 
     Parameters
     ----------
+    name : str
+        The table's name in the data package (``events``, ``glossary``, ``claims``, ...).
     path : str or Path, optional
-        A ``sources.csv`` file; by default the one bundled with the collection.
+        The CSV file; by default the bundled one.
+    references : mapping, optional
+        A loaded DataFrame or a file, by name, for each table the foreign keys point to; by
+        default the file of that name beside ``path`` if there is one, else the bundled one.
 
     Returns
     -------
     pandas.DataFrame
-        One row per source, ``date_published`` as datetimes and ``kind`` and
-        ``role`` as categoricals.
+        Dates as datetimes, vocabularies as categoricals, whole numbers as ``Int64``, empty
+        optional cells as missing; text (``$`` included) exactly as in the file.
 
     Raises
     ------
     EventTableError
-        If any row breaks the schema.
+        If the file cannot be read, or any row breaks the schema.
+
+    Examples
+    --------
+    >>> glossary = load_table("glossary")
+    >>> glossary.loc[glossary.term == "SVC", "expansion"].item()
+    'Special Verification Commission'
+    """
+    schema = table_schema(name)
+    path = Path(path) if path is not None else DATA_DIR / schema.path
+    frame, data = _read(path, schema)
+    check = _Check(path, data, frame)
+    typed = {field.name: check.field(field) for field in schema.fields}
+    if schema.primary_key:
+        check.duplicates(list(schema.primary_key))
+    if name == "events":  # the one rule the data package cannot express
+        _event_dates(check, typed)
+    loaded: dict[str, pd.DataFrame] = {}
+    for key in schema.foreign_keys:
+        if key.table == "":
+            values = frame[list(key.other_columns)]
+            target = f"the {key.other_columns[0]} column of this table"
+        else:
+            other = table_schema(key.table)
+            if key.table not in loaded:
+                given = (references or {}).get(key.table)
+                if given is None:
+                    sibling = path.with_name(Path(other.path).name)
+                    given = sibling if sibling.is_file() else DATA_DIR / other.path
+                loaded[key.table] = given if isinstance(given, pd.DataFrame) else load_table(key.table, given)
+            values, target = loaded[key.table][list(key.other_columns)], Path(other.path).name
+        check.foreign_key(list(key.columns), values, target)
+    for field in (f for f in schema.fields if f.enum and f.type == "string"):
+        ordered = (name, field.name) in _ORDERED
+        typed[field.name] = pd.Categorical(typed[field.name], categories=list(field.enum), ordered=ordered)
+    return pd.DataFrame(typed).reset_index(drop=True)
+
+
+def load_sources(path: PathLike | None = None) -> pd.DataFrame:
+    """Load and check the sources table (``load_table("sources", path)``).
 
     Examples
     --------
@@ -500,39 +337,16 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
     >>> sources.loc[sources.role == "seed", "publisher"].tolist()
     ['US Department of State', 'US Department of State', 'The Moscow Times']
     """
-    path = Path(path) if path is not None else SOURCES_CSV
-    schema = table_schema("sources")
-    raw = _read_raw(path, schema)
-    dates = _check_values(path, raw, schema)
-    _check_primary_key(path, raw, schema)
-    return _typed(raw, schema, dates)
+    return load_table("sources", path)
 
 
 def load_events(
     path: PathLike | None = None, *, sources: pd.DataFrame | PathLike | None = None
 ) -> pd.DataFrame:
-    """Load and check the events table.
+    """Load and check the events table, with ``source_id`` checked against ``sources``.
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        An ``events.csv`` file; by default the one bundled with the collection.
-    sources : DataFrame, str or Path, optional
-        The sources to check ``source_id`` and ``date_source_id`` against: a
-        loaded table or a file. By default the ``sources.csv`` beside ``path``
-        if there is one, otherwise the bundled sources.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per event: ``date_start`` and ``date_end`` as datetimes;
-        ``date_precision``, ``category``, ``phase`` (ordered) and
-        ``russian_response`` as categoricals; empty optional cells as missing.
-
-    Raises
-    ------
-    EventTableError
-        If any row breaks the schema or names an unknown source.
+    ``sources`` is a loaded table or a file; by default the ``sources.csv`` beside ``path`` if
+    there is one, else the bundled one.
 
     Examples
     --------
@@ -544,32 +358,13 @@ def load_events(
     >>> list(events.phase.cat.categories)
     ['background', 'diplomacy', 'withdrawal']
     """
-    path = Path(path) if path is not None else EVENTS_CSV
-    if not isinstance(sources, pd.DataFrame):
-        sources = load_sources(sources if sources is not None else _sibling(path, "sources.csv", SOURCES_CSV))
-    schema = table_schema("events")
-    raw = _read_raw(path, schema)
-    dates = _check_values(path, raw, schema)
-    _check_primary_key(path, raw, schema)
-    _check_event_dates(path, raw, dates)
-    for column in ("source_id", "date_source_id"):
-        _check_foreign_key(path, raw, column, sources["source_id"], "sources.csv")
-    return _typed(raw, schema, dates)
+    return load_table("events", path, references=None if sources is None else {"sources": sources})
 
 
 def load_participants(
     path: PathLike | None = None, *, events: pd.DataFrame | PathLike | None = None
 ) -> pd.DataFrame:
-    """Load and check the participants table (one row per person or body per event).
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A ``participants.csv`` file; by default the bundled one.
-    events : DataFrame, str or Path, optional
-        The events to check ``event_id`` against: a loaded table or a file. By
-        default the ``events.csv`` beside ``path`` if there is one, otherwise
-        the bundled events.
+    """Load and check the participants table, with ``event_id`` checked against ``events`` (as above).
 
     Examples
     --------
@@ -579,25 +374,11 @@ def load_participants(
     >>> sorted(people.side.cat.categories)
     ['NATO', 'Russia', 'Soviet Union', 'United States']
     """
-    path = Path(path) if path is not None else PARTICIPANTS_CSV
-    if not isinstance(events, pd.DataFrame):
-        events = load_events(events if events is not None else _sibling(path, "events.csv", EVENTS_CSV))
-    schema = table_schema("participants")
-    raw = _read_raw(path, schema)
-    dates = _check_values(path, raw, schema)
-    _check_primary_key(path, raw, schema)
-    _check_foreign_key(path, raw, "event_id", events["event_id"], "events.csv")
-    return _typed(raw, schema, dates)
+    return load_table("participants", path, references=None if events is None else {"events": events})
 
 
 def load_tables(folder: PathLike | None = None) -> Tables:
     """Load all three tables from one folder and check them against each other.
-
-    Parameters
-    ----------
-    folder : str or Path, optional
-        A folder holding ``events.csv``, ``participants.csv`` and
-        ``sources.csv``; by default the bundled ``data/`` folder.
 
     Examples
     --------

@@ -2,18 +2,25 @@
 
 The Frictionless Data Package that describes the bundled CSV files is also
 what the loaders check every table against, so the documentation of the data
-and the checks can never drift apart.
+and the checks can never drift apart. A missing or malformed package raises
+:class:`~helpers.data.errors.EventTableError` naming ``datapackage.json``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from helpers.data.paths import DATAPACKAGE
+from helpers.data import paths
+from helpers.data.errors import EventTableError
 
-__all__ = ["Field", "TableSchema", "table_schema", "vocabulary"]
+__all__ = ["TYPES", "Field", "ForeignKey", "TableSchema", "table_names", "table_schema", "vocabulary"]
+
+TYPES: tuple[str, ...] = ("string", "date", "integer", "number", "boolean")
+"""The Frictionless field types the loaders understand."""
 
 
 @dataclass(frozen=True)
@@ -24,19 +31,32 @@ class Field:
     type: str
     description: str
     required: bool = False
+    unique: bool = False
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Columns whose values must appear in columns of another table (``table == ""``: the same table)."""
+
+    columns: tuple[str, ...]
+    table: str
+    other_columns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class TableSchema:
-    """The columns, primary key and foreign keys of one table."""
+    """The file, columns, primary key and foreign keys of one table."""
 
     name: str
+    path: str
+    """The file, relative to ``data/``."""
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
-    foreign_keys: tuple[tuple[str, str, str], ...]
-    """``(column, other table, other column)`` triples."""
+    foreign_keys: tuple[ForeignKey, ...]
 
     @property
     def columns(self) -> list[str]:
@@ -48,49 +68,94 @@ class TableSchema:
         return next(f for f in self.fields if f.name == name)
 
 
-@cache
-def _resources() -> dict[str, dict]:
-    package = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
-    return {r["name"]: r for r in package["resources"]}
+def _as_tuple(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _field(raw: dict) -> Field:
+    """One field of a resource's schema (a ValueError or re.error if it is not one the loaders know)."""
+    rules, kind = raw.get("constraints", {}), raw.get("type", "string")
+    if kind not in TYPES:
+        raise ValueError(f"field {raw['name']!r} has the type {kind!r}; use one of {TYPES}")
+    re.compile(rules.get("pattern") or "")
+    known = {
+        key: rules[key] for key in ("required", "unique", "pattern", "minimum", "maximum") if key in rules
+    }
+    enum = tuple(rules["enum"]) if rules.get("enum") else None
+    return Field(raw["name"], kind, raw.get("description", ""), enum=enum, **known)
 
 
 @cache
+def _parse(path: Path, _stamp: tuple[int, int]) -> dict[str, TableSchema]:
+    """Every table of the package at ``path`` (``_stamp``: its modification time and size, for the cache)."""
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise EventTableError(path, f"this is not valid JSON ({error.msg}).", line=error.lineno) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise EventTableError(path, f"the data package cannot be read ({error}).") from None
+    tables = {}
+    try:
+        for resource in package["resources"]:
+            schema = resource["schema"]
+            fields = tuple(_field(raw) for raw in schema["fields"])
+            foreign = tuple(
+                ForeignKey(
+                    _as_tuple(k["fields"]), k["reference"]["resource"], _as_tuple(k["reference"]["fields"])
+                )
+                for k in schema.get("foreignKeys", [])
+            )
+            primary = _as_tuple(schema.get("primaryKey", []))
+            tables[resource["name"]] = TableSchema(
+                resource["name"], resource["path"], fields, primary, foreign
+            )
+    except (KeyError, TypeError, ValueError, re.error) as error:
+        what = f"the key {error} is missing" if isinstance(error, KeyError) else str(error)
+        raise EventTableError(
+            path, f"the data package does not describe its tables properly: {what}."
+        ) from None
+    return tables
+
+
+def _tables() -> dict[str, TableSchema]:
+    path = paths.DATAPACKAGE
+    try:
+        stat = path.stat()
+    except OSError:
+        raise EventTableError(
+            path, "the data package is missing: it describes the tables and the loaders need it."
+        ) from None
+    return _parse(path, (stat.st_mtime_ns, stat.st_size))
+
+
+def table_names() -> list[str]:
+    """The names of every table the data package describes.
+
+    Examples
+    --------
+    >>> {"events", "participants", "sources", "glossary"} <= set(table_names())
+    True
+    """
+    return list(_tables())
+
+
 def table_schema(name: str) -> TableSchema:
-    """The schema of the table ``name`` (``events``, ``participants`` or ``sources``).
+    """The schema of the table ``name`` (``events``, ``participants``, ``sources``, ``glossary``, ...).
 
     Examples
     --------
     >>> schema = table_schema("events")
-    >>> schema.columns[:3]
-    ['event_id', 'date_start', 'date_end']
+    >>> schema.columns[:3], schema.path
+    (['event_id', 'date_start', 'date_end'], 'events.csv')
     >>> schema.primary_key
     ('event_id',)
     >>> schema.field("phase").enum
     ('background', 'diplomacy', 'withdrawal')
     """
-    resources = _resources()
-    if name not in resources:
-        raise KeyError(f"no table called {name!r}; the tables are {sorted(resources)}")
-    schema = resources[name]["schema"]
-    fields = []
-    for raw in schema["fields"]:
-        constraints = raw.get("constraints", {})
-        enum = constraints.get("enum")
-        fields.append(
-            Field(
-                name=raw["name"],
-                type=raw["type"],
-                description=raw.get("description", ""),
-                required=bool(constraints.get("required", False)),
-                enum=tuple(enum) if enum else None,
-                pattern=constraints.get("pattern"),
-            )
-        )
-    foreign = tuple(
-        (fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
-        for fk in schema.get("foreignKeys", [])
-    )
-    return TableSchema(name, tuple(fields), tuple(schema.get("primaryKey", [])), foreign)
+    tables = _tables()
+    if name not in tables:
+        raise KeyError(f"no table called {name!r}; the tables are {sorted(tables)}")
+    return tables[name]
 
 
 def vocabulary(table: str, column: str) -> tuple[str, ...]:

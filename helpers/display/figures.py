@@ -1,27 +1,29 @@
 """Show a matplotlib figure with alt text and a caption, the same way in every lesson.
 
-JupyterLab's own image output has no alt text, so figures are shown as a
-small HTML block: a PNG image whose ``alt`` attribute holds the description,
-and the same description as a visible caption. The plain-text form of the
-output is the description, so a text-only reader still gets it.
+JupyterLab's own image output has no alt text, so figures are shown as a small HTML block: a PNG
+whose ``alt`` attribute holds the description, and a visible caption. The plain-text form of the
+output is the description, so a text-only reader still gets it. A lesson that draws its own figure
+computes the description from the data it plotted, for example with :func:`describe_counts`.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import io
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from helpers.display.style import RC_PARAMS
+from helpers.display.words import html_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from matplotlib.figure import Figure
 
-__all__ = ["FigureOutput", "figure_html", "new_figure", "show_figure", "style_context"]
+__all__ = ["FigureOutput", "describe_counts", "figure_html", "new_figure", "show_figure", "style_context"]
 
 
 @contextmanager
@@ -50,31 +52,60 @@ def new_figure(width: float = 11, height: float = 5.5):
     return fig, ax
 
 
-def _png_base64(fig: Figure) -> str:
+def describe_counts(counts: pd.Series | pd.DataFrame, what: str, chart: str = "Bar chart") -> str:
+    """Alt text for a chart of counts, read from the counts themselves.
+
+    A Series gives one ``label: count`` per bar; a DataFrame (for example a ``crosstab`` drawn as
+    stacked bars) gives each row's total and its non-zero columns.
+
+    Examples
+    --------
+    >>> describe_counts(pd.Series({2013: 4, 2014: 5}), "events per year")
+    'Bar chart of events per year: 2013: 4; 2014: 5.'
+    >>> table = pd.DataFrame({"meeting": [2, 0], "report": [1, 3]}, index=[2013, 2014])
+    >>> describe_counts(table, "events per year by category", "Stacked bar chart")
+    'Stacked bar chart of events per year by category: 2013: 3 (meeting 2, report 1); 2014: 3 (report 3).'
+    >>> describe_counts(pd.Series(dtype=int), "events")
+    'Bar chart of events: no data.'
+    """
+    if len(counts) == 0:
+        return f"{chart} of {what}: no data."
+    if isinstance(counts, pd.DataFrame):
+        parts = []
+        for label, row in counts.iterrows():
+            inner = ", ".join(f"{column} {value:g}" for column, value in row.items() if value)
+            parts.append(f"{label}: {row.sum():g}" + (f" ({inner})" if inner else ""))
+    else:
+        parts = [f"{label}: {value:g}" for label, value in counts.items()]
+    return f"{chart} of {what}: " + "; ".join(parts) + "."
+
+
+def _png_base64(fig: Figure, dpi: float = 100) -> str:
     buffer = io.BytesIO()
     with style_context():
-        fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def figure_html(fig: Figure, alt: str, caption: str | None = None) -> str:
-    """The HTML for a figure: an ``<img>`` with escaped alt text, and a caption.
+def figure_html(fig: Figure | None, alt: str, caption: str | None = None, *, png: str | None = None) -> str:
+    """The HTML for a figure: an ``<img>`` with escaped alt text, and an escaped caption.
+
+    ``png`` (base64 PNG data) may be given instead of drawing ``fig`` again.
 
     Examples
     --------
     >>> fig, ax = new_figure(2, 1)
-    >>> out = figure_html(fig, 'A chart of "events" <per year>')
-    >>> 'alt="A chart of &quot;events&quot; &lt;per year&gt;"' in out
+    >>> out = figure_html(fig, 'A chart of "events" <per year> costing $5')
+    >>> 'alt="A chart of &quot;events&quot; &lt;per year&gt; costing &#36;5"' in out
     True
     """
-    alt_attr = html.escape(alt, quote=True)
-    shown = html.escape(caption if caption is not None else alt)
+    source = png if png is not None else _png_base64(fig)
     return (
         '<figure class="inf-figure" style="margin:0.5em 0">'
-        f'<img src="data:image/png;base64,{_png_base64(fig)}" alt="{alt_attr}" '
+        f'<img src="data:image/png;base64,{source}" alt="{html_text(alt)}" '
         'style="max-width:100%;height:auto;background:white">'
-        f'<figcaption style="font-style:italic;margin-top:0.3em">{shown}</figcaption>'
-        "</figure>"
+        '<figcaption style="font-style:italic;margin-top:0.3em">'
+        f"{html_text(caption if caption is not None else alt)}</figcaption></figure>"
     )
 
 
@@ -86,8 +117,8 @@ class FigureOutput:
 
     def __init__(self, figure: Figure, alt: str, caption: str | None = None) -> None:
         self.figure = figure
-        self.alt = alt
-        self.caption = caption
+        self.alt = str(alt)
+        self.caption = None if caption is None else str(caption)
 
     def _repr_html_(self) -> str:
         return figure_html(self.figure, self.alt, self.caption)
@@ -99,7 +130,8 @@ class FigureOutput:
 def show_figure(fig: Figure, alt: str, caption: str | None = None) -> FigureOutput:
     """Wrap ``fig`` for display with ``alt`` as its text description.
 
-    Return it as the last line of a cell (or pass it to ``IPython.display.display``).
+    Return it as the last line of a cell (or pass it to ``IPython.display.display``). A figure
+    drawn with ``plt.subplots()`` is closed in pyplot, so it is shown once, with its alt text.
 
     Examples
     --------
@@ -107,4 +139,9 @@ def show_figure(fig: Figure, alt: str, caption: str | None = None) -> FigureOutp
     >>> show_figure(fig, "An empty chart.")
     [Figure: An empty chart.]
     """
+    import sys
+
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None and getattr(fig.canvas, "manager", None) is not None:
+        pyplot.close(fig)
     return FigureOutput(fig, alt, caption)

@@ -1,22 +1,28 @@
-"""Colours and figure settings: colour-blind safe, readable on a projector and on a dark theme.
+"""Colours and figure settings: every colour of the collection is named here, once.
 
-Colours come from the Okabe-Ito palette, which stays distinguishable for the
-common forms of colour blindness. Where more groups than colours are needed,
-each group also gets its own marker shape, so colour is never the only cue.
-Figures are drawn on a white background so they read the same on JupyterLab's
-light and dark themes.
+Colours come from the Okabe-Ito palette, which stays distinguishable for the common forms of
+colour blindness. Event categories share a colour by *group* (who acts) and differ by marker
+shape, so colour is never the only cue. Legends are keyed by group name (:data:`CATEGORY_GROUPS`):
+changing a colour never drops a group from a legend. Figures are drawn on a white ground, so
+they read the same on JupyterLab's light and dark themes.
 """
 
 from __future__ import annotations
 
+from cycler import cycler
+
 __all__ = [
     "CALLOUT_LOOK",
+    "CATEGORY_GROUPS",
     "CATEGORY_STYLE",
+    "GREYS",
+    "GROUP_COLOURS",
     "INK",
     "OKABE_ITO",
     "PHASE_COLOURS",
     "RC_PARAMS",
     "SIDE_COLOURS",
+    "category_group",
     "category_style",
 ]
 
@@ -32,20 +38,43 @@ OKABE_ITO: dict[str, str] = {
     "grey": "#999999",
 }
 
-# Colour groups the categories by who acts; the marker tells the categories apart.
-CATEGORY_STYLE: dict[str, tuple[str, str]] = {
-    "bilateral meeting": (OKABE_ITO["blue"], "o"),
-    "experts meeting": (OKABE_ITO["blue"], "s"),
-    "SVC session": (OKABE_ITO["blue"], "D"),
-    "compliance report": (OKABE_ITO["sky blue"], "P"),
-    "US statement": (OKABE_ITO["sky blue"], "^"),
-    "US measure": (OKABE_ITO["sky blue"], "v"),
-    "allied consultation": (OKABE_ITO["bluish green"], "h"),
-    "NATO statement": (OKABE_ITO["bluish green"], "*"),
-    "treaty action": (OKABE_ITO["black"], "X"),
-    "Russian statement": (OKABE_ITO["vermillion"], "o"),
-    "Russian action": (OKABE_ITO["vermillion"], "s"),
+INK = "#1a1a1a"
+"""The text colour of figures and boxes: near-black, on the white ground both themes get."""
+
+GREYS: dict[str, str] = {
+    "muted": "#B8B8B8",  # events drawn in the background of a highlight
+    "grid": "#e6e6e6",  # grid lines and row rules
+    "soft ink": "#555555",  # secondary text: phase names, event ids
+    "key": "#444444",  # the neutral marker of a legend (exact day / rough date)
+    "line": "#999999",  # joining lines and frames
+    "border": "#cccccc",  # the border of a scrolling list
 }
+"""Neutral tones, by what they are used for."""
+
+GROUP_COLOURS: dict[str, str] = {
+    "meetings with Russia": OKABE_ITO["blue"],
+    "Russia": OKABE_ITO["vermillion"],
+    "US": OKABE_ITO["sky blue"],
+    "allies": OKABE_ITO["bluish green"],
+    "the treaty's life": OKABE_ITO["black"],
+}
+"""The colour of each group of categories; a legend lists these names."""
+
+CATEGORY_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+    "meetings with Russia": (("bilateral meeting", "o"), ("experts meeting", "s"), ("SVC session", "D")),
+    "Russia": (("Russian statement", "o"), ("Russian action", "s")),
+    "US": (("compliance report", "P"), ("US statement", "^"), ("US measure", "v")),
+    "allies": (("allied consultation", "h"), ("NATO statement", "*")),
+    "the treaty's life": (("treaty action", "X"),),
+}
+"""Each group's categories with their marker shapes (the shape tells categories of one group apart)."""
+
+CATEGORY_STYLE: dict[str, tuple[str, str]] = {
+    category: (GROUP_COLOURS[group], marker)
+    for group, members in CATEGORY_GROUPS.items()
+    for category, marker in members
+}
+"""Colour and marker of each category, built from the groups above."""
 
 SIDE_COLOURS: dict[str, str] = {
     "United States": OKABE_ITO["blue"],
@@ -59,9 +88,6 @@ PHASE_COLOURS: dict[str, str] = {
     "diplomacy": OKABE_ITO["sky blue"],
     "withdrawal": OKABE_ITO["orange"],
 }
-
-INK = "#1a1a1a"
-"""The text colour of figures and boxes: near-black, on the white ground both themes get."""
 
 CALLOUT_LOOK: dict[str, tuple[str, str, str, str]] = {
     "correct": ("\u2705", "Correct", "#e8f5e9", "#1b5e20"),
@@ -87,6 +113,9 @@ RC_PARAMS: dict[str, object] = {
     "legend.fontsize": 12,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "axes.prop_cycle": cycler(
+        color=[OKABE_ITO[name] for name in ("blue", "vermillion", "bluish green", "orange", "sky blue")]
+    ),
     "svg.hashsalt": "inf-treaty",
 }
 """matplotlib settings for every figure (large type for a projector; white ground for both themes)."""
@@ -103,3 +132,17 @@ def category_style(category: str) -> tuple[str, str]:
     ('#999999', 'o')
     """
     return CATEGORY_STYLE.get(category, (OKABE_ITO["grey"], "o"))
+
+
+def category_group(category: str) -> str:
+    """The name of a category's colour group (``'other'`` for an unknown category).
+
+    Examples
+    --------
+    >>> category_group("SVC session"), category_group("NATO statement"), category_group("?")
+    ('meetings with Russia', 'allies', 'other')
+    """
+    for group, members in CATEGORY_GROUPS.items():
+        if any(category == name for name, _ in members):
+            return group
+    return "other"

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from helpers.display.figures import FigureOutput, new_figure, show_figure
-from helpers.display.style import OKABE_ITO, PHASE_COLOURS, SIDE_COLOURS, category_style
-from helpers.history.withdrawal import days_between, long_date, withdrawal_schedule
+from helpers.display.style import GREYS, INK, OKABE_ITO, PHASE_COLOURS, SIDE_COLOURS, category_style
+from helpers.display.words import MONTH_NAMES, long_date
+from helpers.history.withdrawal import withdrawal_schedule
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["RUSSIAN_STEPS", "draw_stages", "stages_alt_text", "stages_figure"]
+__all__ = ["RUSSIAN_STEPS", "stages_figure"]
 
 RUSSIAN_STEPS: tuple[tuple[str, str], ...] = (
     ("2019-01-23", "9M729 shown to\nmilitary attachés"),
@@ -31,13 +32,13 @@ RUSSIAN_STEPS: tuple[tuple[str, str], ...] = (
 _IN_FORCE = OKABE_ITO["bluish green"]
 _DEADLINE = PHASE_COLOURS["withdrawal"]  # orange
 _NOTICE = OKABE_ITO["sky blue"]
-_ENDED = "#d9d9d9"
-_INK = "#1a1a1a"
+_ENDED = GREYS["border"]
+_INK = INK
 
 
 def _short(date: pd.Timestamp) -> str:
     """'4 Dec 2018' (month names spelled here, so no locale can change them)."""
-    return f"{date.day} {long_date(date).split()[1][:3]} {date.year}"
+    return f"{date.day} {MONTH_NAMES[date.month - 1][:3]} {date.year}"
 
 
 def _month_label(x: float, position: int | None) -> str:
@@ -45,7 +46,7 @@ def _month_label(x: float, position: int | None) -> str:
     import matplotlib.dates as mdates
 
     date = mdates.num2date(x)
-    month = long_date(f"{date.year:04d}-{date.month:02d}-01").split()[1][:3]
+    month = MONTH_NAMES[date.month - 1][:3]
     return f"{month}\n{date.year}" if date.month == 1 or position == 0 else month
 
 
@@ -54,27 +55,8 @@ def _notice_words(notice: pd.Timestamp, effective: pd.Timestamp) -> str:
     return "six months' notice" if months == 6 else f"{months} months' notice"
 
 
-def draw_stages(schedule: pd.DataFrame | None = None, *, russia: bool = True) -> Figure:
-    """Draw the stages of ``schedule`` (by default the real one of 2018-2019) as a step chart.
-
-    Parameters
-    ----------
-    schedule : pandas.DataFrame, optional
-        A table from :func:`helpers.history.withdrawal.withdrawal_schedule`.
-    russia : bool, default True
-        Add a row with Russia's own steps (:data:`RUSSIAN_STEPS`). They are
-        historical dates, so leave them out for an imagined schedule.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Examples
-    --------
-    >>> fig = draw_stages()
-    >>> [label.get_text() for label in fig.axes[0].get_yticklabels()]
-    ['INF Treaty', 'US deadline', 'Withdrawal notice', 'Russia']
-    """
+def _draw_stages(schedule: pd.DataFrame | None = None, *, russia: bool = True) -> Figure:
+    """Draw the stages of ``schedule`` as a step chart (see :func:`stages_figure`)."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
@@ -130,10 +112,10 @@ def draw_stages(schedule: pd.DataFrame | None = None, *, russia: bool = True) ->
         hatch="//",
         edge=_IN_FORCE,
     )
-    bar("INF Treaty", effective, end, _ENDED, "ended", hatch="xx", edge="#7f7f7f")
-    n_days = days_between(finding, suspension)
+    bar("INF Treaty", effective, end, _ENDED, "ended", hatch="xx", edge=GREYS["line"])
+    n_days = (suspension - finding).days
     bar("US deadline", finding, suspension, _DEADLINE, f"{n_days} days", hatch="..")
-    n_notice = days_between(notice, effective)
+    n_notice = (effective - notice).days
     bar(
         "Withdrawal notice",
         notice,
@@ -196,18 +178,18 @@ def draw_stages(schedule: pd.DataFrame | None = None, *, russia: bool = True) ->
     ax.xaxis.set_major_formatter(FuncFormatter(_month_label))
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    ax.grid(axis="x", color="#e0e0e0", linewidth=0.8, zorder=0)
+    ax.grid(axis="x", color=GREYS["grid"], linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     ax.set_title("The steps of the US withdrawal from the INF Treaty", loc="left", pad=12, fontsize=16)
     return fig
 
 
-def stages_alt_text(schedule: pd.DataFrame | None = None, *, russia: bool = True) -> str:
+def _alt_text(schedule: pd.DataFrame | None = None, *, russia: bool = True) -> str:
     """A text description of the step chart, for the alt text and the caption.
 
     Examples
     --------
-    >>> print(stages_alt_text(russia=False))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(_alt_text(russia=False))  # doctest: +NORMALIZE_WHITESPACE
     Step chart of the end of the INF Treaty. The treaty, in force since 1 June 1988, is fully in force
     until 2 February 2019. A 60-day US deadline runs from the material-breach finding on 4 December 2018
     to 2 February 2019, when the US suspends its obligations and gives six months' notice of withdrawal.
@@ -218,8 +200,8 @@ def stages_alt_text(schedule: pd.DataFrame | None = None, *, russia: bool = True
         schedule = withdrawal_schedule()
     when = dict(zip(schedule.key, schedule.date, strict=True))
     finding, suspension = long_date(when["finding"]), long_date(when["suspension"])
-    deadline_days = days_between(when["finding"], when["suspension"])
-    notice_days = days_between(when["notice"], when["withdrawal"])
+    deadline_days = (when["suspension"] - when["finding"]).days
+    notice_days = (when["withdrawal"] - when["notice"]).days
     notice = _notice_words(when["notice"], when["withdrawal"])
     text = (
         "Step chart of the end of the INF Treaty. The treaty, in force since 1 June 1988, is fully in force "
@@ -230,21 +212,28 @@ def stages_alt_text(schedule: pd.DataFrame | None = None, *, russia: bool = True
         f"{long_date(when['withdrawal'])}; after that the treaty has ended."
     )
     if russia:
-        text += (
-            " A row for Russia marks 23 January 2019 (the 9M729 shown to military attachés), "
-            "2 February 2019 (President Putin announces a 'mirror' suspension), 4 March 2019 (decree) "
-            "and 3 July 2019 (federal law)."
-        )
+        marks = [f"{long_date(date)} ({' '.join(label.split())})" for date, label in RUSSIAN_STEPS]
+        text += f" A row for Russia marks {', '.join(marks[:-1])} and {marks[-1]}."
     return text
 
 
 def stages_figure(schedule: pd.DataFrame | None = None, *, russia: bool = True) -> FigureOutput:
-    """The step chart with its alt text, ready to display (the last line of a cell).
+    """The step chart with its alt text, computed from the dates it draws (the last line of a cell).
+
+    Parameters
+    ----------
+    schedule : pandas.DataFrame, optional
+        A table from :func:`helpers.history.withdrawal.withdrawal_schedule`; by default the real one.
+    russia : bool, default True
+        Add a row with Russia's own steps (:data:`RUSSIAN_STEPS`). They are historical dates, so
+        leave them out for an imagined schedule.
 
     Examples
     --------
     >>> out = stages_figure()
     >>> out.alt.startswith("Step chart of the end of the INF Treaty.")
     True
+    >>> [label.get_text() for label in out.figure.axes[0].get_yticklabels()]
+    ['INF Treaty', 'US deadline', 'Withdrawal notice', 'Russia']
     """
-    return show_figure(draw_stages(schedule, russia=russia), stages_alt_text(schedule, russia=russia))
+    return show_figure(_draw_stages(schedule, russia=russia), _alt_text(schedule, russia=russia))

@@ -5,34 +5,36 @@ Lesson 1 ("Treaty background") uses this module. It holds:
 * the treaty's range bands (Article II) as constants, and :func:`classify_missile`,
   which applies them to one missile and never raises, whatever it is given;
 * :func:`eliminations`, a small sourced table of the missiles each side destroyed;
-* :func:`treaty_facts`, the lesson's key facts, each with its source;
-* :func:`treaty_milestones`, the treaty's own steps taken from the events table.
+* :func:`treaty_facts`, the lesson's key facts, each with its source.
 
-Every number here comes from ``background-facts.md`` (the collection's list
-of checked facts) or from the seed documents; the ``source`` columns say which.
-Importing this module is cheap: it needs pandas, nothing for plotting or widgets.
+The lesson builds its tables of events and its bar chart itself, with pandas and matplotlib.
+Every number here comes from ``background-facts.md`` (the collection's list of checked facts)
+or from the seed documents; the ``source`` columns say which. Importing this module is cheap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import numbers
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 import pandas as pd
 
+from helpers.checks.answers import AnswerError, parse_number
+from helpers.display.feedback import callout_html
+from helpers.display.words import html_text, normalise
+
 __all__ = [
     "BANDS",
+    "ENTERED_INTO_FORCE",
     "INSPECTIONS_ENDED",
     "INTERMEDIATE_RANGE_MAX_KM",
     "LAUNCH_MODES",
     "SHORTER_RANGE_MAX_KM",
     "SHORTER_RANGE_MIN_KM",
+    "SIGNED",
     "Classification",
     "classify_missile",
     "classify_table",
@@ -40,7 +42,6 @@ __all__ = [
     "normalise_launch_mode",
     "parse_range_km",
     "treaty_facts",
-    "treaty_milestones",
 ]
 
 # --------------------------------------------------------------------------- the range bands
@@ -63,33 +64,25 @@ LAUNCH_MODES: tuple[str, ...] = ("ground", "sea", "air")
 KINDS: tuple[str, ...] = ("ballistic", "cruise")
 """The two kinds of ground-launched missile the treaty covered (GLBMs and GLCMs)."""
 
+SIGNED: dt.date = dt.date(1987, 12, 8)
+"""The treaty was signed in Washington on this day (background fact 1)."""
+
+ENTERED_INTO_FORCE: dt.date = dt.date(1988, 6, 1)
+"""The treaty entered into force on this day (background fact 2)."""
+
 INSPECTIONS_ENDED: dt.date = dt.date(2001, 5, 31)
 """On-site inspections and portal monitoring ended at midnight on this day (background fact 10)."""
 
 _MODE_WORDS: dict[str, str] = {
-    "ground": "ground",
-    "land": "ground",
-    "land-based": "ground",
-    "ground-based": "ground",
-    "ground-launched": "ground",
-    "land-launched": "ground",
-    "sea": "sea",
-    "sea-based": "sea",
-    "sea-launched": "sea",
-    "ship": "sea",
-    "ship-launched": "sea",
-    "submarine": "sea",
-    "submarine-launched": "sea",
-    "naval": "sea",
-    "air": "air",
-    "air-launched": "air",
-    "aircraft": "air",
-    "airborne": "air",
-    "bomber": "air",
+    word: mode
+    for mode, words in {
+        "ground": "ground land land-based ground-based ground-launched land-launched",
+        "sea": "sea sea-based sea-launched ship ship-launched submarine submarine-launched naval",
+        "air": "air air-launched aircraft airborne bomber",
+    }.items()
+    for word in words.split()
 }
-
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_UNIT = re.compile(r"\s*(km|kms|kilometres|kilometers|kilometre|kilometer)\.?$")
+"""Everyday words for a launch mode -> ``"ground"``, ``"sea"`` or ``"air"``."""
 
 
 def _km(value: float) -> str:
@@ -106,39 +99,20 @@ def _km(value: float) -> str:
 
 
 def parse_range_km(value: Any) -> float | None:
-    """Read a range in kilometres from a number or text; ``None`` if it is not a usable range.
-
-    A usable range is a finite number greater than zero. Text may have thousands
-    commas and a unit (``"1,500 km"``). ``True``/``False``, ``NaN``, infinity,
-    zero, negative numbers, empty text and other objects all give ``None``.
+    """A range in km (a finite number above zero) read by ``parse_number``; ``None`` if not usable.
 
     Examples
     --------
-    >>> parse_range_km(480), parse_range_km("1,500 km"), parse_range_km(" 5500.0 ")
+    >>> parse_range_km(480), parse_range_km("1,500 KM"), parse_range_km(" 5500.0 ")
     (480.0, 1500.0, 5500.0)
     >>> [parse_range_km(v) for v in (-5, 0, float("nan"), "far", None, True, [500])]
     [None, None, None, None, None, None, None]
     """
-    if value is None or isinstance(value, bool | bytes | bytearray):
+    try:
+        number = parse_number(value.lower() if isinstance(value, str) else value)
+    except AnswerError:
         return None
-    if isinstance(value, str):
-        text = _UNIT.sub("", value.strip().lower()).strip()
-        if _THOUSANDS.match(text):
-            text = text.replace(",", "")
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    elif isinstance(value, numbers.Real):
-        number = float(value)
-    else:
-        try:
-            number = float(value)
-        except (TypeError, ValueError, OverflowError):
-            return None
-    if not math.isfinite(number) or number <= 0:
-        return None
-    return number
+    return number if math.isfinite(number) and number > 0 else None
 
 
 def normalise_launch_mode(value: Any) -> str | None:
@@ -153,8 +127,7 @@ def normalise_launch_mode(value: Any) -> str | None:
     """
     if not isinstance(value, str):
         return None
-    words = value.strip().lower().replace("_", "-").replace(" ", "-")
-    return _MODE_WORDS.get(words)
+    return _MODE_WORDS.get(normalise(value).replace("_", "-").replace(" ", "-"))
 
 
 def _band(range_km: float) -> str:
@@ -169,35 +142,22 @@ def _band(range_km: float) -> str:
 
 # --------------------------------------------------------------------------- the classifier
 
-_VERDICT = {
-    True: ("\u26d4", "Banned by the INF Treaty", "#fdecea", "#8a1c00"),
-    False: ("\u2714\ufe0f", "Not banned by the INF Treaty", "#e8f5e9", "#1b5e20"),
-    None: ("\u2753", "Cannot say yet", "#e3f2fd", "#0d3c61"),
+_VERDICT: dict[bool | None, tuple[str, str]] = {
+    True: ("problem", "Banned by the INF Treaty"),
+    False: ("correct", "Not banned by the INF Treaty"),
+    None: ("not answered yet", "Cannot say yet"),
 }
+"""Verdict -> (kind of :func:`helpers.display.feedback.callout_html` box, label)."""
 
 
 @dataclass(frozen=True)
 class Classification:
     """What :func:`classify_missile` decided about one missile.
 
-    Attributes
-    ----------
-    banned : bool or None
-        True if the treaty banned such a missile, False if not, None if the
-        input was not enough to say (no usable range, unknown launch mode).
-    band : str or None
-        Where the range falls: one of :data:`BANDS`, or None without a usable range.
-        The treaty's own definitions of "shorter-range" and "intermediate-range"
-        apply only to ground-launched missiles; for sea- and air-launched missiles
-        the band just says where the number lies.
-    reason : str
-        One plain sentence explaining the answer.
-    range_km : float or None
-        The range that was used, in kilometres.
-    launch_mode : str or None
-        ``"ground"``, ``"sea"`` or ``"air"``.
-    kind : str or None
-        ``"ballistic"``, ``"cruise"`` or None if not given.
+    ``banned`` is True, False, or None when the input was not enough to say; ``band`` is one of
+    :data:`BANDS` (None without a usable range; for sea- and air-launched missiles it only says where
+    the number lies); ``reason`` is one plain sentence; ``range_km``, ``launch_mode`` and ``kind``
+    are what was used.
 
     Examples
     --------
@@ -205,7 +165,7 @@ class Classification:
     >>> print(result)
     Not banned by the INF Treaty: A ground-launched cruise missile with a range of 480 km is below the
     treaty's 500 km lower limit, so the INF Treaty did not ban it.
-    >>> "\u2714" in result._repr_html_()
+    >>> "<strong>Not banned by the INF Treaty:</strong>" in result._repr_html_()
     True
     """
 
@@ -228,13 +188,8 @@ class Classification:
         return str(self)
 
     def _repr_html_(self) -> str:
-        icon, label, background, ink = _VERDICT[self.banned]
-        return (
-            f'<div role="status" class="inf-classification" style="background:{background};color:{ink};'
-            f'border-left:6px solid {ink};padding:0.6em 0.9em;border-radius:4px;font-size:1.05em">'
-            f'<span aria-hidden="true">{icon}</span> <strong>{escape(label)}.</strong> '
-            f"{escape(self.reason)}</div>"
-        )
+        kind, label = _VERDICT[self.banned]
+        return callout_html(kind, html_text(self.reason), label=label, role="status")
 
 
 def _describe(launch_mode: str, kind: str | None) -> str:
@@ -249,47 +204,27 @@ def _shown(value: Any) -> str:
 def classify_missile(range_km: Any, launch_mode: Any = "ground", kind: Any = None) -> Classification:
     """Would the INF Treaty have banned this missile? Never raises, whatever it is given.
 
-    The treaty banned ground-launched ballistic and cruise missiles with a range
-    from 500 to 5,500 km (background fact 7). That the ban covered conventional
-    missiles too is an inference from the State Department's *INF Treaty: At a
-    Glance* (8 December 2017): it lets the US research "conventional,
-    ground-launched, intermediate-range missile systems" only short of possessing,
-    producing or flight-testing "prohibited systems". The warhead plays no part
-    here. Article II splits the range span into two bands (background fact 8),
-    and this function uses them as follows:
-
-    * **shorter-range**: from 500 km up to and including 1,000 km. A range of
-      exactly 500 km is *inside* the ban; 499.9 km is not.
-    * **intermediate-range**: more than 1,000 km, up to and including 5,500 km.
-      Exactly 1,000 km is shorter-range; exactly 5,500 km is still intermediate-range
-      and banned; anything above 5,500 km is outside the treaty.
-
+    The treaty banned ground-launched ballistic and cruise missiles with a range from 500 to
+    5,500 km, whatever the warhead (background fact 7; for conventional missiles, an inference
+    from *INF Treaty: At a Glance*, see :func:`treaty_facts`). Article II's two bands (background
+    fact 8): **shorter-range**, from 500 km up to and including 1,000 km (exactly 500 km is inside
+    the ban, 499.9 km is not); **intermediate-range**, over 1,000 km up to and including 5,500 km.
     Sea- and air-launched missiles were not covered, whatever their range.
 
     Parameters
     ----------
     range_km : number or text
-        The missile's range in kilometres: ``480``, ``1500.5`` or ``"1,500 km"``.
-        Anything that is not a positive number (text such as ``"far"``, ``None``,
-        NaN, zero, a negative number) gives a result asking for a range in km.
+        ``480``, ``1500.5`` or ``"1,500 km"``. Anything that is not a number above zero gives a
+        result asking for a range in km.
     launch_mode : str, default "ground"
-        ``"ground"``, ``"sea"`` or ``"air"`` (everyday words such as ``"land"``,
-        ``"submarine"`` or ``"air-launched"`` work too).
+        ``"ground"``, ``"sea"`` or ``"air"`` (or everyday words: ``"land"``, ``"submarine"``).
     kind : str, optional
-        ``"ballistic"`` or ``"cruise"``. It does not change the answer (the treaty
-        covered both kinds); it only makes the reason read better.
-
-    Returns
-    -------
-    Classification
-        ``banned`` (True, False or None), ``band`` and a one-sentence ``reason``.
+        ``"ballistic"`` or ``"cruise"``: it only makes the reason read better.
 
     Examples
     --------
-    >>> classify_missile(500, "ground", "ballistic").banned
-    True
-    >>> classify_missile(499.9, "ground").banned
-    False
+    >>> classify_missile(500, "ground", "ballistic").banned, classify_missile(499.9, "ground").banned
+    (True, False)
     >>> [classify_missile(km, "ground").band for km in (1000, 1000.1, 5500, 5500.1)]
     ['shorter-range', 'intermediate-range', 'intermediate-range', 'above 5,500 km']
     >>> classify_missile(2000, "sea", "cruise").banned
@@ -300,83 +235,46 @@ def classify_missile(range_km: Any, launch_mode: Any = "ground", kind: Any = Non
     try:
         return _classify(range_km, launch_mode, kind)
     except Exception as error:  # a student's input must never crash the lesson
-        return Classification(
-            None,
-            None,
-            f"That input could not be classified ({type(error).__name__}). Please give a range in km.",
-        )
+        why = f"That input could not be classified ({type(error).__name__}). Please give a range in km."
+        return Classification(None, None, why)
 
 
 def _classify(range_km: Any, launch_mode: Any, kind: Any) -> Classification:
     number = parse_range_km(range_km)
     if number is None:
-        return Classification(
-            None,
-            None,
-            "Please give a range in km: a number greater than zero, such as 480 or 1500 "
-            f"(got {_shown(range_km)}).",
-        )
-    mode = normalise_launch_mode(launch_mode)
+        example = "a number greater than zero, such as 480 or 1500"
+        return Classification(None, None, f"Please give a range in km: {example} (got {_shown(range_km)}).")
+    band, mode = _band(number), normalise_launch_mode(launch_mode)
     if mode is None:
-        return Classification(
-            None,
-            _band(number),
-            f"Please choose a launch mode: 'ground', 'sea' or 'air' (got {_shown(launch_mode)}).",
-            range_km=number,
-        )
-    if kind is not None and not (isinstance(kind, str) and kind.strip().lower() in KINDS):
-        return Classification(
-            None,
-            _band(number),
-            f"The kind should be 'ballistic' or 'cruise', or left out (got {_shown(kind)}).",
-            range_km=number,
-            launch_mode=mode,
-        )
-    kind = kind.strip().lower() if kind is not None else None
-    band = _band(number)
+        why = f"Please choose a launch mode: 'ground', 'sea' or 'air' (got {_shown(launch_mode)})."
+        return Classification(None, band, why, number)
+    if kind is not None and not (isinstance(kind, str) and normalise(kind) in KINDS):
+        why = f"The kind should be 'ballistic' or 'cruise', or left out (got {_shown(kind)})."
+        return Classification(None, band, why, number, mode)
+    kind = normalise(kind) if kind is not None else None
     what = f"A {_describe(mode, kind)} with a range of {_km(number)}"
-    done = {"range_km": number, "launch_mode": mode, "kind": kind}
+    banned = mode == "ground" and band in ("shorter-range", "intermediate-range")
     if mode != "ground":
-        return Classification(
-            False,
-            band,
-            f"{what} was not covered: the INF Treaty banned only ground-launched missiles "
-            "and left out sea- and air-launched ones, whatever their range.",
-            **done,
+        why = (
+            "was not covered: the INF Treaty banned only ground-launched missiles "
+            "and left out sea- and air-launched ones, whatever their range."
         )
-    if band == "below 500 km":
-        return Classification(
-            False,
-            band,
-            f"{what} is below the treaty's 500 km lower limit, so the INF Treaty did not ban it.",
-            **done,
-        )
-    if band == "above 5,500 km":
-        return Classification(
-            False,
-            band,
-            f"{what} is above the treaty's 5,500 km upper limit, so the INF Treaty did not ban it.",
-            **done,
-        )
-    span = "from 500 up to and including 1,000 km" if band == "shorter-range" else "over 1,000 up to 5,500 km"
-    return Classification(
-        True, band, f"{what} falls in the treaty's {band} band ({span}), so the INF Treaty banned it.", **done
-    )
+    elif band == "below 500 km":
+        why = "is below the treaty's 500 km lower limit, so the INF Treaty did not ban it."
+    elif band == "above 5,500 km":
+        why = "is above the treaty's 5,500 km upper limit, so the INF Treaty did not ban it."
+    else:
+        shorter = band == "shorter-range"
+        span = "from 500 up to and including 1,000 km" if shorter else "over 1,000 up to 5,500 km"
+        why = f"falls in the treaty's {band} band ({span}), so the INF Treaty banned it."
+    return Classification(banned, band, f"{what} {why}", number, mode, kind)
 
 
 def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Classify several missiles at once: one row per case, with the verdict and the reason.
 
-    Parameters
-    ----------
-    cases : iterable of dict
-        Each with ``range_km`` and ``launch_mode``, and optionally ``kind`` and
-        ``case`` (a label for the row). Missing keys count as missing input.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``case``, ``range_km``, ``launch_mode``, ``kind``, ``banned``, ``band``, ``reason``.
+    ``cases`` are dicts with ``range_km`` and ``launch_mode``, and optionally ``kind`` and ``case``
+    (a label for the row); a missing key counts as missing input.
 
     Examples
     --------
@@ -384,24 +282,17 @@ def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     ...     {"case": "A", "range_km": 480, "launch_mode": "ground", "kind": "cruise"},
     ...     {"case": "B", "range_km": 1500, "launch_mode": "sea"},
     ... ])
+    >>> table.columns.tolist()
+    ['case', 'range_km', 'launch_mode', 'kind', 'banned', 'band', 'reason']
     >>> table.banned.tolist(), table.band.tolist()
     ([False, False], ['below 500 km', 'intermediate-range'])
     """
     rows = []
     for number, case in enumerate(cases, start=1):
         case = case if isinstance(case, Mapping) else {}
-        result = classify_missile(case.get("range_km"), case.get("launch_mode"), case.get("kind"))
-        rows.append(
-            {
-                "case": str(case.get("case", number)),
-                "range_km": case.get("range_km"),
-                "launch_mode": case.get("launch_mode"),
-                "kind": case.get("kind"),
-                "banned": result.banned,
-                "band": result.band,
-                "reason": result.reason,
-            }
-        )
+        given = [case.get(key) for key in ("range_km", "launch_mode", "kind")]
+        result = classify_missile(*given)
+        rows.append([str(case.get("case", number)), *given, result.banned, result.band, result.reason])
     columns = ["case", "range_km", "launch_mode", "kind", "banned", "band", "reason"]
     return pd.DataFrame(rows, columns=columns).astype({"banned": "object"})
 
@@ -410,6 +301,7 @@ def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 _HARAHAN = "J. Harahan, On-Site Inspections Under the INF Treaty, ch. 6 (FAS copy); background fact 5"
 _CRS_COUNT = "CRS Insight IN10985 (1 Feb 2019); State Dept spokesman (2012); background fact 4"
+_REST = "1,846 Soviet total minus 654 SS-20s (background fact 4); no checked source splits it further"
 
 
 def eliminations() -> pd.DataFrame:
@@ -418,12 +310,8 @@ def eliminations() -> pd.DataFrame:
     The US count is given system by system. The Soviet count is split only into
     the SS-20 and "all other Soviet systems": the collection has no checked
     source for the other Soviet systems one by one (SS-4, SS-5, SS-12, SS-23),
-    so their 1,192 missiles stay together (1,846 - 654).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per system: ``side``, ``system``, ``missiles`` (int) and ``source``.
+    so their 1,192 missiles stay together (1,846 - 654). One row per system: ``side``,
+    ``system``, ``missiles`` (int) and ``source``.
 
     Examples
     --------
@@ -438,24 +326,14 @@ def eliminations() -> pd.DataFrame:
         ("United States", "Pershing IA", 169, _HARAHAN),
         ("United States", "BGM-109G GLCM", 443, _HARAHAN),
         ("Soviet Union", "SS-20", 654, _CRS_COUNT),
-        (
-            "Soviet Union",
-            "all other Soviet systems",
-            1192,
-            "1,846 Soviet total minus 654 SS-20s (background fact 4); no checked source splits it further",
-        ),
+        ("Soviet Union", "all other Soviet systems", 1192, _REST),
     ]
     table = pd.DataFrame(rows, columns=["side", "system", "missiles", "source"])
     return table.astype({"missiles": "int64"})
 
 
 def treaty_facts() -> pd.DataFrame:
-    """The lesson's key facts, each with its value and source (from ``background-facts.md``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``fact``, ``value`` and ``source``.
+    """The lesson's key facts: columns ``fact``, ``value`` and ``source`` (from ``background-facts.md``).
 
     Examples
     --------
@@ -463,91 +341,29 @@ def treaty_facts() -> pd.DataFrame:
     >>> facts.loc["Missiles eliminated", "value"]
     '2,692: 846 by the United States, 1,846 by the Soviet Union'
     """
+    sides = eliminations().groupby("side", sort=False).missiles.sum()
+    count = f"{sides.sum():,}: " + ", ".join(f"{n:,} by the {side}" for side, n in sides.items())
     rows = [
-        (
-            "What was banned",
-            "Ground-launched ballistic and cruise missiles with ranges of 500 to 5,500 km",
-            "CRS R43832 (2016); treaty Article II (background facts 7-8)",
-        ),
-        (
-            "Conventional missiles too",
-            "The ban did not depend on the warhead: conventional missiles of these ranges were prohibited "
-            "too (an inference, not a stated fact)",
-            "Inferred from State Dept, INF Treaty: At a Glance (8 Dec 2017): US research on "
-            '"conventional, ground-launched, intermediate-range missile systems" allowed only short of '
-            'possessing, producing or flight-testing "prohibited systems"',
-        ),
+        ("What was banned", "Ground-launched ballistic and cruise missiles with ranges of 500 to 5,500 km",
+         "CRS R43832 (2016); treaty Article II (background facts 7-8)"),
+        ("Conventional missiles too", "The ban did not depend on the warhead: conventional missiles of these "
+         "ranges were prohibited too (an inference, not a stated fact)",
+         "Inferred from State Dept, INF Treaty: At a Glance (8 Dec 2017): US research on "
+         '"conventional, ground-launched, intermediate-range missile systems" allowed only short of '
+         'possessing, producing or flight-testing "prohibited systems"'),
         ("Not covered", "Sea-launched and air-launched missiles", "CRS R43832 (2016) (background fact 7)"),
-        (
-            "Signed",
-            "8 December 1987, Washington, by President Reagan and General Secretary Gorbachev",
-            "Treaty text, FAS copy (background fact 1)",
-        ),
+        ("Signed", "8 December 1987, Washington, by President Reagan and General Secretary Gorbachev",
+         "Treaty text, FAS copy (background fact 1)"),
         ("Entered into force", "1 June 1988", "Treaty text, FAS copy (background fact 2)"),
-        (
-            "Eliminations complete",
-            "By May 1991 (deadline 1 June 1991; last US missile 6 May, last Soviet 12 May 1991)",
-            "FAS INF overview (background fact 3)",
-        ),
-        (
-            "Missiles eliminated",
-            "2,692: 846 by the United States, 1,846 by the Soviet Union",
-            "CRS Insight IN10985 (2019) (background fact 4)",
-        ),
-        (
-            "On-site inspections ended",
-            "Midnight, 31 May 2001, with portal monitoring at Votkinsk (Russia) and Magna (Utah)",
-            "State Dept release, Dec 2000; Arms Control Today, June 2001 (background fact 10)",
-        ),
-        (
-            "Special Verification Commission",
-            "Article XIII forum to resolve compliance questions; first session Geneva 1988",
-            "Treaty Article XIII; seed timeline (background fact 11)",
-        ),
-        (
-            "Successor states",
-            "After 1991 the US treated 12 former Soviet states as bound; Russia, Belarus, Kazakhstan "
-            "and Ukraine took part in the SVC",
-            "Arms Control Today, June 2001 (background fact 17)",
-        ),
-    ]
+        ("Eliminations complete", "By May 1991 (deadline 1 June 1991; last US missile 6 May, last Soviet "
+         "12 May 1991)", "FAS INF overview (background fact 3)"),
+        ("Missiles eliminated", count, "CRS Insight IN10985 (2019) (background fact 4)"),
+        ("On-site inspections ended", "Midnight, 31 May 2001, with portal monitoring at Votkinsk (Russia) "
+         "and Magna (Utah)",
+         "State Dept release, Dec 2000; Arms Control Today, June 2001 (background fact 10)"),
+        ("Special Verification Commission", "Article XIII forum to resolve compliance questions; first "
+         "session Geneva 1988", "Treaty Article XIII; seed timeline (background fact 11)"),
+        ("Successor states", "After 1991 the US treated 12 former Soviet states as bound; Russia, Belarus, "
+         "Kazakhstan and Ukraine took part in the SVC", "Arms Control Today, June 2001 (background fact 17)"),
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=["fact", "value", "source"])
-
-
-def _when(start: pd.Timestamp, precision: str) -> str:
-    if precision == "day":
-        return f"{start.day} {start:%B %Y}"
-    if precision == "month":
-        return f"{start:%B %Y}"
-    return f"{start:%Y}"
-
-
-def treaty_milestones(events: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The treaty's own steps before 2013 (signing, entry into force, eliminations) from the events table.
-
-    Parameters
-    ----------
-    events : DataFrame, optional
-        A loaded events table; by default :func:`helpers.load_events`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``when`` (the date as precisely as the data knows it), ``summary``,
-        ``source_id`` and ``date_source_id``, oldest first.
-
-    Examples
-    --------
-    >>> treaty_milestones().when.tolist()
-    ['8 December 1987', '1 June 1988', 'May 1991']
-    """
-    if events is None:
-        from helpers.data.loading import load_events
-
-        events = load_events()
-    chosen = events[(events.phase == "background") & (events.category == "treaty action")]
-    chosen = chosen.sort_values("date_start")
-    when = [_when(s, str(p)) for s, p in zip(chosen.date_start, chosen.date_precision, strict=True)]
-    table = chosen[["summary", "source_id", "date_source_id"]].copy()
-    table.insert(0, "when", when)
-    return table.reset_index(drop=True)

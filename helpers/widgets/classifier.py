@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpers.display.feedback import callout_html
+from helpers.display.words import html_text
 from helpers.history.treaty import classify_missile, parse_range_km
 
 __all__ = ["MODE_CHOICES", "SLIDER_MAX_KM", "classifier_widget"]
@@ -26,6 +28,18 @@ MODE_CHOICES: dict[str, tuple[str, str | None]] = {
 """The launch-mode menu: label shown -> (launch_mode, kind) passed to ``classify_missile``."""
 
 
+def _slider_km(value: Any) -> int | None:
+    """Where the slider goes for a typed range (read by ``parse_number``); None if it cannot go there.
+
+    Examples
+    --------
+    >>> _slider_km("1,000 KM"), _slider_km("5500.4"), _slider_km("99999"), _slider_km("far")
+    (1000, 5500, None, None)
+    """
+    number = parse_range_km(value)
+    return int(round(number)) if number is not None and number <= SLIDER_MAX_KM else None
+
+
 def _mode_label(launch_mode: Any, kind: Any) -> str:
     for label, (mode, k) in MODE_CHOICES.items():
         if mode == launch_mode and (k == kind or (kind is None and mode != "ground")):
@@ -36,18 +50,9 @@ def _mode_label(launch_mode: Any, kind: Any) -> str:
 def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: Any = "cruise"):
     """Build the classifier: move the slider or type a range, pick a launch mode, read the verdict.
 
-    Parameters
-    ----------
-    range_km : number or text, default 480
-        The starting range (anything :func:`helpers.history.treaty.classify_missile` accepts).
-    launch_mode, kind : str
-        The starting menu choice; unknown values start on the first choice.
-
-    Returns
-    -------
-    ipywidgets.VBox
-        Its children are, in order: the slider, the text box, the menu and the
-        answer (an ``HTML`` widget).
+    ``range_km`` is the starting range (anything ``classify_missile`` accepts); ``launch_mode`` and
+    ``kind`` pick the starting menu choice (unknown values start on the first). Returns an
+    ``ipywidgets.VBox`` whose children are the slider, the text box, the menu and the answer.
 
     Examples
     --------
@@ -61,29 +66,25 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
     """
     import ipywidgets as widgets
 
-    start = parse_range_km(range_km)
+    start, wide = _slider_km(range_km), {"description_width": "initial"}
     slider = widgets.IntSlider(
-        value=int(min(round(start), SLIDER_MAX_KM)) if start is not None else 480,
+        value=start if start is not None else 480,
         min=0,
         max=SLIDER_MAX_KM,
-        step=10,
+        step=1,  # a coarser step would make the browser snap a half-typed range and write it back
         description="Range (km)",
         continuous_update=True,
-        style={"description_width": "initial"},
+        style=wide,
         layout=widgets.Layout(width="95%"),
     )
     typed = widgets.Text(
         value="" if range_km is None else str(range_km),
         description="or type a range in km",
         placeholder="e.g. 480 or 1,500",
-        style={"description_width": "initial"},
+        style=wide,
     )
-    menu = widgets.Dropdown(
-        options=list(MODE_CHOICES),
-        value=_mode_label(launch_mode, kind),
-        description="Launched from",
-        style={"description_width": "initial"},
-    )
+    choice = _mode_label(launch_mode, kind)
+    menu = widgets.Dropdown(options=list(MODE_CHOICES), value=choice, description="Launched from", style=wide)
     answer = widgets.HTML()
     state = {"syncing": False}
 
@@ -92,29 +93,27 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
             mode, chosen_kind = MODE_CHOICES.get(menu.value, (None, None))
             answer.value = classify_missile(typed.value, mode, chosen_kind)._repr_html_()
         except Exception as error:  # never let a callback raise in front of a class
-            answer.value = f"<p>Something went wrong ({type(error).__name__}); please try another range.</p>"
+            why = f"Something went wrong ({type(error).__name__}); please try another range."
+            answer.value = callout_html("problem", html_text(why), role="status")
 
-    def from_slider(change: Any) -> None:
-        if state["syncing"]:
-            return
+    def set_quietly(widget: Any, value: Any) -> None:
         state["syncing"] = True
         try:
-            typed.value = str(change["new"])
+            widget.value = value
+        except Exception:  # a value the widget cannot hold simply leaves it where it is
+            pass
         finally:
             state["syncing"] = False
-        show()
+
+    def from_slider(change: Any) -> None:
+        if not state["syncing"]:
+            set_quietly(typed, str(change["new"]))
+            show()
 
     def from_box(change: Any) -> None:
-        if not state["syncing"]:
-            number = parse_range_km(change["new"])
-            if number is not None and number <= SLIDER_MAX_KM:
-                state["syncing"] = True
-                try:
-                    slider.value = int(round(number))
-                except Exception:  # a value the slider cannot hold simply leaves it where it is
-                    pass
-                finally:
-                    state["syncing"] = False
+        number = _slider_km(change["new"])
+        if number is not None and not state["syncing"]:
+            set_quietly(slider, number)
         show()
 
     slider.observe(from_slider, names="value")

@@ -1,62 +1,30 @@
 """A "what if?" widget: change the finding date, the deadline or the notice and see the new schedule.
 
-:func:`what_if_html` does the work and never raises, whatever it is given;
-:func:`schedule_widget` wraps it in text boxes (ipywidgets is imported only
-when the widget is built, so importing this module stays cheap).
+:func:`what_if_html` does the work and never raises, whatever it is given; :func:`schedule_widget`
+wraps it in text boxes read by the collection's one parser (ipywidgets is imported only when the
+widget is built).
 """
 
 from __future__ import annotations
 
-import html
-from typing import TYPE_CHECKING
-
-from helpers.history.withdrawal import (
-    ACTUAL_DEADLINE_DAYS,
-    ACTUAL_FINDING_DATE,
-    ACTUAL_NOTICE_MONTHS,
-    long_date,
-    whole_number,
-    withdrawal_schedule,
-)
-
-if TYPE_CHECKING:
-    import pandas as pd
+from helpers.checks.answers import is_placeholder
+from helpers.display.feedback import callout_html
+from helpers.display.words import html_text, long_date, plural
+from helpers.history.withdrawal import ACTUAL_DEADLINE_DAYS, ACTUAL_NOTICE_MONTHS, withdrawal_schedule
 
 __all__ = ["schedule_widget", "what_if_html"]
 
-_BOX = "padding:0.6em 0.9em;border-radius:4px;margin-top:0.4em;font-size:1.05em;"
-_PROBLEM = _BOX + "background:#fff8e1;color:#6d4c00;border-left:6px solid #6d4c00"
-_RESULT = _BOX + "background:#ffffff;color:#1a1a1a;border-left:6px solid #0072B2"
+_CELL = 'style="text-align:left;padding:0.2em 0.8em"'
 
 
 def _problem(message: str) -> str:
-    return (
-        f'<div role="status" style="{_PROBLEM}"><span aria-hidden="true">\U0001f4a1</span> '
-        f"<strong>Cannot work out a schedule yet:</strong> {html.escape(message)}</div>"
-    )
-
-
-def _blank(value: object) -> bool:
-    return value is None or value is ... or (isinstance(value, str) and not value.strip())
+    return callout_html("problem", html_text(message), label="Cannot work out a schedule yet", role="status")
 
 
 def what_if_html(finding_date: object, deadline_days: object, notice_months: object) -> str:
-    """The schedule for these inputs as an HTML block, or a friendly note on what to fix. Never raises.
+    """The schedule for these inputs as HTML, or a note on what to change. Never raises.
 
-    Parameters
-    ----------
-    finding_date : date-like or text
-        The day of the material-breach finding (``"2018-12-04"`` in history).
-    deadline_days : int or text
-        Days until the suspension and notice (60 in history).
-    notice_months : int or text
-        Calendar months of notice before withdrawal takes effect (6 under Article XV).
-
-    Returns
-    -------
-    str
-        HTML: a sentence, a table of the four steps and notes comparing with 2018-2019;
-        or a note saying what to change. Any text typed by the user is escaped.
+    The arguments are those of :func:`helpers.history.withdrawal.withdrawal_schedule`, as typed.
 
     Examples
     --------
@@ -67,70 +35,57 @@ def what_if_html(finding_date: object, deadline_days: object, notice_months: obj
     >>> "&lt;b&gt;" in what_if_html("<b>", 60, 6)
     True
     """
+    if any(is_placeholder(value) for value in (finding_date, deadline_days, notice_months)):
+        return _problem("fill in all three boxes: a date such as 2018-12-04, a number of days and of months.")
     try:
-        if _blank(finding_date):
-            return _problem("type a finding date as YYYY-MM-DD, for example 2018-12-04.")
-        if _blank(deadline_days) or _blank(notice_months):
-            return _problem("give the deadline in days and the notice in months (whole numbers).")
-        try:
-            n_days = whole_number(deadline_days, "The deadline")
-            n_months = whole_number(notice_months, "The notice")
-            if n_days < 0 or n_months < 0:
-                return _problem("use 0 or more days and months: a deadline or a notice cannot run backwards.")
-            schedule = withdrawal_schedule(finding_date, n_days, n_months)
-        except ValueError as error:
-            return _problem(str(error))
-        return _result_html(schedule, n_days, n_months)
+        schedule = withdrawal_schedule(finding_date, deadline_days, notice_months)
+    except ValueError as error:
+        return _problem(str(error))
     except Exception as error:  # a widget must never crash, whatever is typed
         return _problem(f"something unexpected went wrong ({type(error).__name__}). Try other values.")
-
-
-def _result_html(schedule: pd.DataFrame, n_days: int, n_months: int) -> str:
     dates = dict(zip(schedule.key, schedule.date, strict=True))
-    total = int(schedule.days_after_finding.iloc[3])
+    n_days = int(schedule.days_after_finding.iloc[1])
+    n_months = (dates["withdrawal"].to_period("M") - dates["notice"].to_period("M")).n
     sentence = (
-        f"With a finding on <strong>{long_date(dates['finding'])}</strong> and a deadline of {n_days} "
-        f"day{'s' if n_days != 1 else ''}, the suspension and the notice would fall on "
+        f"With a finding on <strong>{long_date(dates['finding'])}</strong> and a deadline of "
+        f"{plural(n_days, 'day')}, the suspension and the notice would fall on "
         f"<strong>{long_date(dates['suspension'])}</strong>, and the withdrawal would take effect on "
-        f"<strong>{long_date(dates['withdrawal'])}</strong>: {total} days after the finding."
+        f"<strong>{long_date(dates['withdrawal'])}</strong>: "
+        f"{plural(int(schedule.days_after_finding.iloc[-1]), 'day')} after the finding."
     )
     rows = "".join(
-        f'<tr><td style="padding:0.2em 0.8em">{html.escape(step)}</td>'
-        f'<td style="padding:0.2em 0.8em;white-space:nowrap">{long_date(date)}</td>'
-        f'<td style="padding:0.2em 0.8em">{html.escape(rule)}</td></tr>'
+        f"<tr><td {_CELL}>{html_text(step)}</td><td {_CELL}>{long_date(date)}</td>"
+        f"<td {_CELL}>{html_text(rule)}</td></tr>"
         for step, date, rule in zip(schedule.step, schedule.date, schedule.rule, strict=True)
     )
-    table = (
-        '<table style="border-collapse:collapse;margin:0.5em 0">'
-        '<thead><tr><th style="text-align:left;padding:0.2em 0.8em">step</th>'
-        '<th style="text-align:left;padding:0.2em 0.8em">date</th>'
-        '<th style="text-align:left;padding:0.2em 0.8em">how it is worked out</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    head = "".join(f"<th {_CELL}>{name}</th>" for name in ("step", "date", "how it is worked out"))
     notes = []
     if dates["withdrawal"].day != dates["notice"].day:
         notes.append(
-            f"The notice starts on day {dates['notice'].day} of its month, but the month "
-            f"{n_months} months later has no such day, so the date moves to that month's last day "
-            "(this is how pandas counts calendar months)."
+            f"The notice starts on day {dates['notice'].day} of its month; {plural(n_months, 'month')} later "
+            "the month has no such day, so the date moves to its last day (how pandas counts months)."
         )
     if n_days != ACTUAL_DEADLINE_DAYS:
-        notes.append("In history the deadline was 60 days: a US choice, not a rule of the treaty.")
-    if n_months != ACTUAL_NOTICE_MONTHS:
         notes.append(
-            "The treaty's Article XV fixed six months' notice: other numbers are a thought experiment."
+            f"In history the deadline was {ACTUAL_DEADLINE_DAYS} days: a US choice, not a treaty rule."
         )
-    notes.append("What happened: 4 December 2018, then 2 February 2019, then 2 August 2019.")
-    note_items = "".join(f"<li>{note}</li>" for note in notes)
-    return f'<div role="status" style="{_RESULT}"><p>{sentence}</p>{table}<ul>{note_items}</ul></div>'
+    if n_months != ACTUAL_NOTICE_MONTHS:
+        notes.append("Article XV fixed six months' notice: other numbers are a thought experiment.")
+    real = withdrawal_schedule().date.drop_duplicates()
+    notes.append(f"What happened: {', then '.join(long_date(date) for date in real)}.")
+    body = (
+        f'<p>{sentence}</p><table style="border-collapse:collapse;margin:0.5em 0"><thead><tr>{head}</tr>'
+        f"</thead><tbody>{rows}</tbody></table><ul>{''.join(f'<li>{note}</li>' for note in notes)}</ul>"
+    )
+    return callout_html("note", body, label="What if", role="status")
 
 
 def schedule_widget(
-    finding_date: str = ACTUAL_FINDING_DATE,
-    deadline_days: int = ACTUAL_DEADLINE_DAYS,
-    notice_months: int = ACTUAL_NOTICE_MONTHS,
+    finding_date: str | None = None,
+    deadline_days: object = ACTUAL_DEADLINE_DAYS,
+    notice_months: object = ACTUAL_NOTICE_MONTHS,
 ):
-    """Three input boxes and a live schedule; a button puts back the 2018-2019 values.
+    """Three text boxes and a live schedule; a button puts back the 2018-2019 values.
 
     Returns
     -------
@@ -140,43 +95,36 @@ def schedule_widget(
     Examples
     --------
     >>> box = schedule_widget()
-    >>> days = box.children[0].children[1]
-    >>> days.value = 90
+    >>> box.children[0].children[1].value = "90"
     >>> "4 March 2019" in box.children[1].value
     True
     """
     import ipywidgets as widgets
 
+    real = str(withdrawal_schedule().date.iloc[0].date())
     wide = {"description_width": "initial"}
-    date_box = widgets.Text(
-        value=str(finding_date),
-        description="Finding date (YYYY-MM-DD):",
-        placeholder="2018-12-04",
-        continuous_update=False,
-        style=wide,
-        layout=widgets.Layout(width="27em"),
-    )
-    days_box = widgets.IntText(
-        value=deadline_days, description="Deadline (days):", style=wide, layout=widgets.Layout(width="13em")
-    )
-    months_box = widgets.IntText(
-        value=notice_months, description="Notice (months):", style=wide, layout=widgets.Layout(width="14em")
-    )
-    reset = widgets.Button(
-        description="Back to 2018-19", tooltip="Put back 4 December 2018, 60 days, 6 months"
-    )
+
+    def box(value: object, description: str, width: str) -> widgets.Text:
+        layout = widgets.Layout(width=width)
+        return widgets.Text(
+            value=str(value), description=description, continuous_update=False, style=wide, layout=layout
+        )
+
+    date_box = box(finding_date or real, "Finding date (YYYY-MM-DD):", "27em")
+    days_box = box(deadline_days, "Deadline (days):", "13em")
+    months_box = box(notice_months, "Notice (months):", "14em")
+    reset = widgets.Button(description="Back to 2018-19", tooltip="Put back the real values of 2018-2019")
     result = widgets.HTML(value=what_if_html(date_box.value, days_box.value, months_box.value))
 
     def update(_change: object = None) -> None:
         result.value = what_if_html(date_box.value, days_box.value, months_box.value)
 
     def back_to_history(_button: object) -> None:
-        date_box.value = ACTUAL_FINDING_DATE
-        days_box.value = ACTUAL_DEADLINE_DAYS
-        months_box.value = ACTUAL_NOTICE_MONTHS
+        date_box.value, days_box.value = real, str(ACTUAL_DEADLINE_DAYS)
+        months_box.value = str(ACTUAL_NOTICE_MONTHS)
 
-    for box in (date_box, days_box, months_box):
-        box.observe(update, names="value")
+    for text_box in (date_box, days_box, months_box):
+        text_box.observe(update, names="value")
     reset.on_click(back_to_history)
     controls = widgets.HBox(
         [date_box, days_box, months_box, reset], layout=widgets.Layout(flex_flow="row wrap")
