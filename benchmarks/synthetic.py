@@ -303,6 +303,7 @@ def _generate(n: int, seed: int, *, with_participants: bool) -> tuple[pd.DataFra
             "source_id": _string(source_id),
             "evidence": _string(_pool(_EVIDENCE)[rng.integers(len(_EVIDENCE), size=n)]),
             "date_source_id": _string(date_source),
+            "date_caveat": _string(np.full(n, None, dtype=object)),
             "notes": _string(notes),
         }
     )

@@ -1,18 +1,14 @@
-"""Shared code for the INF Treaty lessons: load, check and present the event tables.
+"""Shared code for the INF Treaty lessons: loading and checking the tables, figures, widgets, checks.
 
-The notebooks call short functions from here, so that a lesson holds the story
-and this package holds the logic. Importing ``helpers`` is cheap: plotting and
-widget modules (which import matplotlib and ipywidgets) load only when a
-function from them is first used.
+The lessons do their pandas and matplotlib in their own cells; the sub-packages ``data``,
+``display``, ``history``, ``checks`` and ``widgets`` hold the rest. Importing ``helpers`` is cheap:
+modules that import matplotlib or ipywidgets load only when a name from them is first used.
 
 Examples
 --------
 >>> import helpers
->>> events = helpers.load_events()
->>> int((events.category == "SVC session").sum())
-2
->>> helpers.classify_missile(2500, "ground").banned
-True
+>>> helpers.load_events().event_id.is_unique, helpers.classify_missile(2500, "ground").banned
+(True, True)
 """
 
 from __future__ import annotations

@@ -65,9 +65,23 @@ def _event_day(tables: Tables, event: str | pd.Timestamp, month_only: bool = Fal
     return month_year(day) if month_only else long_date(day)
 
 
+def _published(tables: Tables, source_id: str) -> pd.Timestamp:
+    """Lesson 2: the ``date_published`` of a source of ``sources.csv``."""
+    return pd.Timestamp(tables.sources.set_index("source_id").date_published[source_id])
+
+
 def _first_svc(tables: Tables) -> pd.Timestamp:
     """Lesson 1: the first SVC session in the table (the one "for the first time since 2003")."""
     return _events(tables).query("category == 'SVC session'").date_start.min()
+
+
+def _russian_own_sources() -> int:
+    """Lesson 4: how many sources give Russia's claims in Russia's own documents (claims.csv)."""
+    from helpers.data.loading import load_table
+
+    claims = load_table("claims")
+    own = claims[(claims["side"] == "Russia") & (claims["recorded_by"] == "Russia")]
+    return int(own["source_id"].nunique())
 
 
 QUOTED: list[Quoted] = [
@@ -146,7 +160,7 @@ QUOTED: list[Quoted] = [
     ),
     Quoted(
         "01-treaty-background",
-        "Commission** (Article XIII), which met in {} for the first time since 2003",
+        "which first met in Geneva in June 1988 and met in {} for the first time since 2003",
         lambda t: _event_day(t, _first_svc(t), month_only=True),
     ),
     Quoted(
@@ -156,7 +170,7 @@ QUOTED: list[Quoted] = [
     ),
     Quoted(
         "01-treaty-background",
-        "on {} Deputy Foreign Minister Ryabkov acknowledged",
+        "according to the US timeline, on {} Deputy Foreign Minister Ryabkov acknowledged",
         lambda t: _event_day(t, "2017-12-09-ryabkov-acknowledges-9m729"),
     ),
     # --- 02-diplomatic-timeline ---------------------------------------------------------------
@@ -167,7 +181,7 @@ QUOTED: list[Quoted] = [
     ),
     Quoted(
         "02-diplomatic-timeline",
-        "while the timeline lists {words} experts meetings;",
+        "while the timeline lists {words} experts meetings. A later State Department fact sheet",
         lambda t: int(
             (
                 (_events(t)["category"] == "experts meeting")
@@ -177,12 +191,30 @@ QUOTED: list[Quoted] = [
     ),
     Quoted(
         "02-diplomatic-timeline",
-        "The 2014 report, released on {}, was the first public US finding",
+        "The 2014 report, which the timeline dates {}, was the first public US finding",
         lambda t: long_date(_events(t).query("category == 'compliance report'")["date_start"].min()),
+    ),
+    Quoted(  # the date the State Department's spokesperson gave (state-2014-compliance-report-release)
+        "02-diplomatic-timeline",
+        "The timeline, written {words} years later, is two days late.",
+        lambda t: (
+            _published(t, "state-2018-timeline").year
+            - _published(t, "state-2014-compliance-report-release").year
+        ),
     ),
     Quoted(
         "02-diplomatic-timeline",
-        "The next day, {}, Deputy Foreign Minister Ryabkov **acknowledged**",
+        "years later, is {words} days late.",
+        lambda t: int(
+            (
+                _events(t).query("category == 'compliance report'")["date_start"].min()
+                - _published(t, "state-2014-compliance-report-release")
+            ).days
+        ),
+    ),
+    Quoted(
+        "02-diplomatic-timeline",
+        "According to the timeline, the next day, {}, Deputy Foreign Minister Ryabkov **acknowledged**",
         lambda t: long_date(_events(t).query("russian_response == 'acknowledgement'")["date_start"].min()),
     ),
     Quoted(
@@ -222,13 +254,25 @@ QUOTED: list[Quoted] = [
         "{words} of them has no single day",
         lambda t: int((_events(t).query("phase == 'withdrawal'").date_precision != "day").sum()),
     ),
-    Quoted(  # the claim holds only while every row of the phase has one source
+    Quoted(  # "Most of these rows rest on one source, the op-ed": the op-ed's rows are the majority
         "03-withdrawal-steps",
-        "All {words} rows rest on one source",
+        "{} of these rows rest on one source, the op-ed by Jon Huntsman",
         lambda t: (
-            len(rows)
-            if (rows := _events(t).query("phase == 'withdrawal'")).source_id.nunique() == 1
-            else "rows of the withdrawal phase, which now rest on more than one source,"
+            "Most"
+            if 2
+            * ((rows := _events(t).query("phase == 'withdrawal'")).source_id == "huntsman-2019-op-ed").sum()
+            > len(rows)
+            else "no longer most (update the prose)"
+        ),
+    ),
+    Quoted(
+        "03-withdrawal-steps",
+        "About eight months ({} days) later, on 2 August 2019",
+        lambda t: int(
+            (
+                _events(t).set_index("event_id").date_start["2019-08-02-us-withdrawal-takes-effect"]
+                - _events(t).set_index("event_id").date_start["2018-12-04-us-finds-material-breach"]
+            ).days
         ),
     ),
     Quoted(
@@ -287,6 +331,33 @@ QUOTED: list[Quoted] = [
         "The timeline gives the day: {}, when the 2014 Compliance Report",
         lambda tables: long_date(
             tables.events.set_index("event_id").date_start["2014-07-31-compliance-report-finds-violation"]
+        ),
+    ),
+    # Russia in its own words: the Russian official sources of claims.csv (side == recorded_by) ...
+    *(
+        Quoted("04-reading-the-sources", words, lambda _t: _russian_own_sources())
+        for words in (
+            "Russia's own words come from {words} official",
+            "little beside the American record: {words} documents",
+            "Russia speaks in its own words only in {words} official",
+        )
+    ),
+    Quoted(  # the timeline's year of publication against the spokesperson's statement on the report
+        "04-reading-the-sources",
+        "a list of highlights compiled {words} years later",
+        lambda t: (
+            _published(t, "state-2018-timeline").year
+            - _published(t, "state-2014-compliance-report-release").year
+        ),
+    ),
+    # ... and the Russian official sources of the event table (publisher: the Kremlin or the ministry)
+    Quoted(
+        "04-reading-the-sources",
+        "A few more documents, {words} of them Russian official records",
+        lambda tables: int(
+            tables.sources.loc[tables.sources["source_id"].isin(tables.events["source_id"]), "publisher"]
+            .str.contains("President of Russia|Russian Federation")
+            .sum()
         ),
     ),
 ]

@@ -29,8 +29,8 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = all_notebooks()
 IDS = [p.name for p in NOTEBOOKS]
 TIMELINE = "02-diplomatic-timeline.ipynb"
-# Where the Binder and JupyterHub links open: the student version of Start here.
-LANDING = REPO_ROOT / "student" / "00-start-here.ipynb"
+# What students open (the Binder and JupyterHub links land on the student Start here).
+STUDENT = [REPO_ROOT / "student" / path.name for path in NOTEBOOKS]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SOLUTION_MARK = "# BEGIN SOLUTION"
 BROKEN_WIDGET_TEXTS = ("Error displaying widget", "model not found")
@@ -110,7 +110,7 @@ def problems_in(run) -> list[str]:
                 problems.append(f"cell {index}: widget not rendered live, the page shows {view['text']!r}")
     # An exercise answer cell shows the student's own figure as they drew it: no description can be
     # written for it in advance (its check describes it in words instead).
-    answers = {index for index, cell in enumerate(saved.cells) if SOLUTION_MARK in cell.source}
+    answers = {index for index, cell in enumerate(saved.cells) if SOLUTION_MARK in "".join(cell.source)}
     for index, cell in enumerate(saved.cells):
         for out in cell.get("outputs", []) if index not in answers else []:
             data = out.get("data", {})
@@ -146,12 +146,13 @@ def test_lesson_runs_in_jupyterlab(path, lab_runs):
     assert not problems, f"{path.name} in JupyterLab ({run.seconds:.0f} s):\n" + "\n".join(problems)
 
 
-def test_binder_landing_page_runs_in_jupyterlab(lab_runs):
-    """The student Start here, where the Binder and JupyterHub links land, runs cleanly too."""
-    assert LANDING.exists(), "student/00-start-here.ipynb is missing: python -m tools.make_student_versions"
-    run = lab_runs(LANDING)
+@pytest.mark.parametrize("path", STUDENT, ids=[f"student/{p.name}" for p in STUDENT])
+def test_student_lesson_runs_in_jupyterlab(path, lab_runs):
+    """What students open: the lessons without solutions, including Start here, where Binder lands."""
+    assert path.exists(), f"{path} is missing: python -m tools.make_student_versions"
+    run = lab_runs(path)
     problems = problems_in(run)
-    assert not problems, f"student/{LANDING.name} in JupyterLab:\n" + "\n".join(problems)
+    assert not problems, f"student/{path.name} in JupyterLab:\n" + "\n".join(problems)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -160,9 +160,10 @@ VIEW_CASES = [
     (ONLY_ACK, AGAIN, "[x] Russia's acknowledgement"),
     (ONLY_ACK, AGAIN, "[ ] Russia's counter-accusations"),
     (ONLY_ACK, AGAIN, "[ ] Russia's suspension of its own participation"),
-    (MODEL + " It flies 1,000 km, unlike the Tomahawk and China's.", AGAIN, "sources: 1,000. Where from?"),
-    (MODEL + " It flies 1,000 km, unlike the Tomahawk and China's.", AGAIN, "mention: China, Tomahawk"),
-    (MODEL + " Mk-41 launchers.", AGAIN, "Mk 41 launchers"),
+    # topics the lesson's tables do not mention (Tomahawk and Mk 41 are in them now: Lavrov's words)
+    (MODEL + " It flies 1,000 km, unlike the Iskander and China's.", AGAIN, "sources: 1,000. Where from?"),
+    (MODEL + " It flies 1,000 km, unlike the Iskander and China's.", AGAIN, "mention: China, Iskander"),
+    (MODEL + " NATO-expansion.", AGAIN, "NATO expansion"),
     (MODEL + " It flew 2.5 km.", AGAIN, "2.5"),
     ("Russia denies, acknowledges the range, accuses Aegis, suspends.", AGAIN, "a little short"),
     ("Russia denies, acknowledges the range, accuses Aegis, suspends.", AGAIN, "Words: 8"),

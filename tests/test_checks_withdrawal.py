@@ -143,7 +143,7 @@ FIGURE = [
     (_figure(), WRONG, "second ax.plot"),
     (_figure(US, RUSSIA[:3]), WRONG, "missing 3 July 2019"),
     (_figure(US, [*RUSSIA, "2019-08-02"]), WRONG, "not one of Russia's steps: 2 August 2019"),
-    ("fig", WRONG, "answer_6 = fig"),
+    ("fig", WRONG, "answer_5 = fig"),  # exercise 5 of the notebook
     (..., BLANK, ""),
 ]
 

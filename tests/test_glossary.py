@@ -289,7 +289,7 @@ def test_another_name_says_where_it_is_listed():
         ("Materiel breach", "Material breach"),
         ("GLCMM", "GLCM"),
         ("the svc meeting", "SVC"),
-        ("Pershing IA", "Pershing II"),
+        ("Pershing III", "Pershing II"),
         ("inspection regime", "On-site inspection"),
     ],
 )
@@ -467,3 +467,130 @@ def test_the_page_names_the_command_and_counts_only_from_the_table(tmp_path: Pat
     assert grown[1] == cells[1] + " · [Z](#Z)"
     assert grown[2:-2] == cells[2:-1] and grown[-1] == cells[-1]
     assert grown[-2].startswith("## Z\n\n### Zero-sum\n\n")
+
+
+# --------------------------------------------------------------------------- the lessons' words
+
+LESSONS = sorted((REPO_ROOT / "notebooks").glob("0*.ipynb"))
+# A run of capitals and digits (hyphens or slashes inside), with at least one capital and two characters:
+# SVC, CRS, 9M729, SSC-8, R-500/SSC-7. A plural "s" after it is dropped (SS-20s).
+ABBREVIATION = re.compile(r"(?<![\w/.#-])(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]{1,}(?:[-/][A-Z0-9]+)*(?=s?(?![\w#]))")
+# Capitals that are not terms of the subject, and why.
+NOT_TERMS = {
+    "US": "an everyday abbreviation, like 'Russia'",
+    "DC": "part of the place name Washington, DC",
+    "CC": "the licence CC BY 4.0",
+    "BY": "the licence CC BY 4.0",
+    "MIT": "the MIT licence",
+    "CITATION": "the file name CITATION.cff",
+    "README": "a file name",
+}
+ROMAN_OR_REPORT = re.compile(r"[IVXL]+|(?:R|IN|IF)\d{4,}")  # article numbers (XIII); CRS report numbers
+# Words of the subject a lesson may use (the start of the word is enough: "fact sheets" has "fact sheet").
+KEY_TERMS = [
+    "op-ed",
+    "fact sheet",
+    "decree",
+    "federal law",
+    "Vienna Convention",
+    "national technical means",
+    "fact",
+    "assessment",
+    "opinion",
+    "Kremlin",
+    "Foreign Ministry",
+    "who's who",
+    "primary source",
+    "secondary source",
+    "framing",
+    "customary international law",
+    "launch canister",
+    "military attach",
+    "counter-accusation",
+    "material breach",
+    "suspension",
+    "withdrawal",
+    "verification",
+    "ratification",
+    "entry into force",
+    "compliance",
+    "successor states",
+    "communiqu",
+    "elimination",
+    "range capability",
+    "flight test",
+    "Strategic Stability Talks",
+    "Integrated Strategy",
+    "Entity List",
+    "on-site inspection",
+    "portal monitoring",
+    "arms control",
+    "cruise missile",
+    "ballistic missile",
+    "extraordinary events",
+    "Mk 41",
+    "Aegis Ashore",
+    "drone",
+    "shorter-range",
+    "intermediate-range",
+    "Under Secretary",
+    "Deputy Foreign Minister",
+    "National Security Advis",
+    "North Atlantic Council",
+    "Nuclear Planning Group",
+]
+KEY_LOOKUP = {
+    "military attach": "military attaché",
+    "communiqu": "communiqué",
+    "National Security Advis": "National Security Advisor",
+}
+
+
+def _lesson_prose(path: Path) -> str:
+    """A lesson's markdown without code, link targets and web addresses."""
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    text = re.sub(r"```.*?```|`[^`]*`", " ", text, flags=re.S)
+    return re.sub(r"\]\([^)]*\)|<?https?://\S+", " ", text)
+
+
+def _glossary_names() -> set[str]:
+    return {n.casefold() for _, row in TABLE.iterrows() for n in _names(row) if n} | {
+        word.casefold() for _, row in TABLE.iterrows() for n in _names(row) for word in n.split()
+    }
+
+
+def test_every_abbreviation_the_lessons_use_has_a_glossary_entry():
+    names, missing = _glossary_names(), set()
+    for path in LESSONS:
+        for token in set(ABBREVIATION.findall(_lesson_prose(path))):
+            if (
+                len(re.sub(r"[^A-Z0-9]", "", token)) < 2
+                or token in NOT_TERMS
+                or ROMAN_OR_REPORT.fullmatch(token)
+            ):
+                continue
+            if not glossary(token).found and token.casefold() not in names:
+                missing.add(f"{path.name}: {token}")
+    assert sorted(missing) == [], "abbreviations with no glossary entry or alias:\n" + "\n".join(
+        sorted(missing)
+    )
+
+
+def test_every_key_term_the_lessons_use_has_a_glossary_entry():
+    prose = {path.name: _lesson_prose(path) for path in LESSONS}
+    used, missing = set(), []
+    for term in KEY_TERMS:
+        pattern = re.compile(r"(?<!\w)" + re.escape(term).replace("'", "['\u2019]"), re.I)
+        for name, text in prose.items():
+            if pattern.search(text):
+                used.add(term)
+                if not glossary(KEY_LOOKUP.get(term, term)).found:
+                    missing.append(f"{name}: {term}")
+    assert missing == [], "key terms with no glossary entry or alias:\n" + "\n".join(sorted(set(missing)))
+    assert len(used) >= len(KEY_TERMS) // 2  # the scan reads the lessons' words, not nothing
+
+
+def test_the_abbreviation_scan_finds_what_a_reader_sees():
+    text = "The SVC met; CRS says SS-20s and R-500/SSC-7, not `NOT_THIS` or [x](glossary.ipynb#SSC-8)."
+    found = ABBREVIATION.findall(re.sub(r"`[^`]*`|\]\([^)]*\)", " ", text))
+    assert found == ["SVC", "CRS", "SS-20", "R-500/SSC-7"]

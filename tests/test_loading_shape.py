@@ -12,11 +12,12 @@ import pytest
 
 import helpers
 from helpers import EventTableError
+from helpers.data.schema import table_schema
 
 from .conftest import edit_lines
 
 KERRY = "2015-05-12-kerry-raises-with-putin"
-WIDTH = 13  # columns of events.csv
+WIDTH = len(table_schema("events").columns)  # columns of events.csv
 
 
 def _kerry(lines: list[str]) -> int:

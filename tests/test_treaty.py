@@ -99,6 +99,23 @@ def test_treaty_facts_have_sources_and_key_values():
     assert dt.date(2001, 5, 31) == INSPECTIONS_ENDED
 
 
+def test_treaty_facts_give_both_elimination_deadlines_and_the_verification_means():
+    facts = treaty_facts().set_index("fact")
+    deadlines = facts.loc["Elimination deadlines", "value"]
+    assert "18 months" in deadlines and "1 December 1989" in deadlines and "Article V" in deadlines
+    assert "three years" in deadlines and "1 June 1991" in deadlines and "Article IV" in deadlines
+    assert "6 May" in facts.loc["Eliminations complete", "value"]
+    assert "12 May 1991" in facts.loc["Eliminations complete", "value"]
+    assert not facts.value.str.contains("deadline 1 June 1991").any()  # no single deadline for all
+    verification = facts.loc["Verification"]
+    assert "national technical means" in verification.value.lower() and "Article XII" in verification.value
+    assert "on-site inspections" in verification.value and "portal monitoring" in verification.value
+    svc = facts.loc["Special Verification Commission"]
+    assert "forum" in svc.value and "not a means of verification" in svc.value
+    assert "Geneva, 6 June to 15 July 1988" in svc.value
+    assert "harahan-1993-on-site-inspections" in svc.source
+
+
 def test_conventional_ban_is_labelled_an_inference_from_at_a_glance():
     facts = treaty_facts().set_index("fact")
     assert "conventional" not in facts.loc["What was banned", "value"]

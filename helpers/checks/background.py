@@ -1,7 +1,6 @@
-"""Checks for the exercises of lesson 1 ("Treaty background"): each returns a ``Feedback``, never raises.
+"""Self-checks for lesson 1, "Treaty background": each returns a Feedback and never raises.
 
-Answers are read with :mod:`helpers.checks.answers`; expected answers come from ``eliminations()``,
-the classifier and the treaty's dates. A wrong answer gets a hint aimed at the likely slip.
+Expected answers come from ``eliminations()``, the classifier and the treaty's dates.
 """
 
 from __future__ import annotations
@@ -13,19 +12,14 @@ import numpy as np
 import pandas as pd
 
 from helpers.checks.answers import AnswerError, parse_days, parse_number, parse_whole_number, parse_words
+from helpers.checks.kinds import figure_parts, judge
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
 from helpers.display.words import normalise
 from helpers.history import treaty
 from helpers.history.treaty import classify_missile, eliminations, normalise_launch_mode
 
-__all__ = [
-    "CLASSIFY_CASES",
-    "check_classify_cases",
-    "check_inspection_years",
-    "check_not_covered",
-    "check_soviet_figure",
-    "check_us_eliminated",
-]
+__all__ = ["CLASSIFY_CASES", "check_classify_cases", "check_inspection_years", "check_not_covered"]
+__all__ += ["check_soviet_figure", "check_us_eliminated"]
 
 CLASSIFY_CASES: tuple[tuple[str, float, str, str], ...] = (
     ("A", 1000, "ground", "ballistic"),
@@ -49,6 +43,8 @@ _CASE_HINTS: dict[str, str] = {
 _VERDICT_WORDS = {"banned": True, "yes": True, "true": True, "not banned": False, "allowed": False}
 _VERDICT_WORDS |= {"no": False, "false": False}
 _FILLER = {"or", "launched", "missile", "missiles", "the"}
+_ADD_UP = "Not quite. Add up the 'missiles' column for the US rows of the table."
+_WHOLE = "Give a whole number, for example 123 (no quotes needed)."
 
 
 def _side(side: str) -> pd.DataFrame:
@@ -56,44 +52,33 @@ def _side(side: str) -> pd.DataFrame:
     return table[table.side == side]
 
 
+def _total(side: str | None = None) -> int:
+    return int((_side(side) if side else eliminations()).missiles.sum())
+
+
 @never_raises
 def check_us_eliminated(answer: Any) -> Feedback:
     """Exercise 1: how many missiles did the United States eliminate? (the sum of its rows)
 
-    Examples
-    --------
     >>> print(check_us_eliminated(846))
     Correct: Yes: 846 US missiles (234 Pershing II + 169 Pershing IA + 443 BGM-109G GLCM).
     >>> check_us_eliminated(2692).passed, check_us_eliminated("846").passed
     (False, True)
     """
-    try:
-        number = parse_whole_number(answer)
-    except AnswerError as error:
-        return try_again(f"{error} Give a whole number, for example 123 (no quotes needed).")
-    us = _side("United States")
-    if number == int(us.missiles.sum()):
-        parts = " + ".join(f"{n:,} {system}" for system, n in zip(us.system, us.missiles, strict=True))
-        return correct(f"Yes: {number:,} US missiles ({parts}).")
-    if number == int(eliminations().missiles.sum()):
-        return try_again("That is both sides together. Keep only the rows where side is 'United States'.")
-    if number == int(_side("Soviet Union").missiles.sum()):
-        return try_again("That is the Soviet total. The question asks about the United States.")
-    if number == OP_ED_ROUNDED:
-        return try_again(f"{OP_ED_ROUNDED:,} is the op-ed's rounded figure for both sides. Use the table.")
-    if number in set(us.missiles.astype(int)):
-        return try_again("That is one US system only. Add up all the US systems.")
-    return try_again("Not quite. Add up the 'missiles' column for the US rows of the table.")
+    us, us_total, total = _side("United States"), _total("United States"), _total()
+    parts = " + ".join(f"{n:,} {system}" for system, n in zip(us.system, us.missiles, strict=True))
+    slips = {int(n): "That is one US system only. Add up all the US systems." for n in us.missiles}
+    slips[OP_ED_ROUNDED] = f"{OP_ED_ROUNDED:,} is the op-ed's rounded figure for both sides. Use the table."
+    slips[_total("Soviet Union")] = "That is the Soviet total. The question asks about the United States."
+    slips[total] = "That is both sides together. Keep only the rows where side is 'United States'."
+    right = f"Yes: {us_total:,} US missiles ({parts})."
+    return judge(answer, parse_whole_number, us_total, right, slips, _ADD_UP, how=_WHOLE)
 
 
 @never_raises
 def check_inspection_years(answer: Any) -> Feedback:
     """Exercise 3: years from entry into force to the end of inspections (about 13).
 
-    Any number within 0.1 of the exact span in years (days / 365.25) passes.
-
-    Examples
-    --------
     >>> check_inspection_years(13).passed, check_inspection_years(12.997).passed
     (True, True)
     >>> print(check_inspection_years(14))
@@ -101,21 +86,20 @@ def check_inspection_years(answer: Any) -> Feedback:
     """
     if isinstance(answer, dt.timedelta | np.timedelta64):
         return try_again(f"You have a span of {parse_days(answer):,} days. Divide it by 365.25 for years.")
-    try:
-        years = parse_number(answer)
-    except AnswerError as error:
-        return try_again(f"{error} Give a number of years, for example 7.")
-    start, end = treaty.ENTERED_INTO_FORCE, treaty.INSPECTIONS_ENDED
-    exact = (end - start).days / 365.25
-    if abs(years - exact) <= 0.1:
-        return correct(f"Yes: about {round(exact)} years, from 1 June 1988 to midnight on 31 May 2001.")
-    if abs(years - (end.year - treaty.SIGNED.year)) <= 0.1:
-        return try_again("Did you count from the signing in 1987? Start from entry into force, 1 June 1988.")
-    if abs(years - (end.year - 1991)) <= 0.1:
-        return try_again("Did you start when the eliminations ended (1991)? Start from entry into force.")
-    if years > 100:
-        return try_again("That looks like days, not years. Divide the number of days by 365.25.")
-    return try_again("Not quite. Subtract 1 June 1988 from 31 May 2001 and give the answer in years.")
+    end, start = treaty.INSPECTIONS_ENDED, "Start from entry into force"
+    exact = (end - treaty.ENTERED_INTO_FORCE).days / 365.25
+    near = {end.year - treaty.SIGNED.year: f"Did you count from the signing in 1987? {start}, 1 June 1988."}
+    near[end.year - 1991] = f"Did you start when the eliminations ended (1991)? {start}."
+    days = "That looks like days, not years. Divide the number of days by 365.25."
+    return judge(
+        answer,
+        parse_number,
+        lambda years: abs(years - exact) <= 0.1,
+        f"Yes: about {round(exact)} years, from 1 June 1988 to midnight on 31 May 2001.",
+        lambda years: [*((abs(years - n) <= 0.1, hint) for n, hint in near.items()), (years > 100, days)],
+        "Not quite. Subtract 1 June 1988 from 31 May 2001 and give the answer in years.",
+        how="Give a number of years, for example 7.",
+    )
 
 
 def _as_verdict(value: Any) -> bool | None:
@@ -128,8 +112,6 @@ def _as_verdict(value: Any) -> bool | None:
 def check_classify_cases(answer: Any) -> Feedback:
     """Exercise 4: a list of five True/False verdicts for :data:`CLASSIFY_CASES` A to E.
 
-    Examples
-    --------
     >>> check_classify_cases([True, False, False, True, False]).passed
     True
     >>> print(check_classify_cases([False, False, False, True, False]))
@@ -152,50 +134,36 @@ def check_classify_cases(answer: Any) -> Feedback:
     return try_again(f"{count - len(wrong)} of {count} right. Look again at {hints}")
 
 
+def _modes(answer: Any) -> frozenset[str]:
+    """The launch modes named in the answer; an AnswerError for "ground" or a word that is not a mode."""
+    modes = frozenset(normalise_launch_mode(word) for word in parse_words(answer) if word not in _FILLER)
+    if "ground" in modes:
+        raise AnswerError("Ground-launched missiles are exactly what the treaty banned. Which were left out?")
+    if None in modes:
+        raise AnswerError('Use only the words "ground", "sea" or "air".')
+    return modes
+
+
 @never_raises
 def check_not_covered(answer: Any) -> Feedback:
-    """Exercise 5: which launch modes did the treaty leave out? (sea and air)
+    """Exercise 5: which launch modes did the treaty leave out? (sea and air, as a list or as text)
 
-    Accepts a list, tuple or set of words, or one piece of text such as "sea and air".
-
-    Examples
-    --------
     >>> check_not_covered({"sea", "air"}).passed, check_not_covered("air-launched, sea-launched").passed
     (True, True)
     >>> print(check_not_covered(["sea"]))
     Not yet: Sea is right, but one more launch mode was left out. Think of aircraft.
     """
-    try:
-        words = [word for word in parse_words(answer) if word not in _FILLER]
-    except AnswerError as error:
-        return try_again(str(error))
-    modes = {normalise_launch_mode(word) for word in words}
-    if "ground" in modes:
-        return try_again("Ground-launched missiles are exactly what the treaty banned. Which were left out?")
-    if None in modes:
-        return try_again('Use only the words "ground", "sea" or "air".')
-    if modes == {"sea", "air"}:
-        return correct("Yes: sea-launched and air-launched missiles were not covered, whatever their range.")
-    if modes == {"sea"}:
-        return try_again("Sea is right, but one more launch mode was left out. Think of aircraft.")
-    if modes == {"air"}:
-        return try_again("Air is right, but one more launch mode was left out. Think of ships.")
-    return try_again('Give at least one launch mode: "ground", "sea" or "air".')
-
-
-def _bar_lengths(figure: Any) -> list[int]:
-    """The length of every bar (``bar`` or ``barh``) on the figure's axes, shortest first."""
-    bars = [(c, p) for ax in figure.axes for c in ax.containers for p in getattr(c, "patches", [])]
-    lying = {id(c) for c, _ in bars if getattr(c, "orientation", None) == "horizontal"}
-    return sorted(round(abs(p.get_width() if id(c) in lying else p.get_height())) for c, p in bars)
+    right = "Yes: sea-launched and air-launched missiles were not covered, whatever their range."
+    slips = {frozenset({"sea"}): "Sea is right, but one more launch mode was left out. Think of aircraft."}
+    slips[frozenset({"air"})] = "Air is right, but one more launch mode was left out. Think of ships."
+    otherwise = 'Give at least one launch mode: "ground", "sea" or "air".'
+    return judge(answer, _modes, {"sea", "air"}, right, slips, otherwise)
 
 
 @never_raises
 def check_soviet_figure(answer: Any) -> Feedback:
     """Exercise 2: a bar chart of the Soviet systems only, with a title. Give the figure (or its axes).
 
-    Examples
-    --------
     >>> from helpers.display.figures import new_figure
     >>> fig, ax = new_figure(4, 2)
     >>> soviet = eliminations().query("side == 'Soviet Union'")
@@ -206,18 +174,17 @@ def check_soviet_figure(answer: Any) -> Feedback:
     >>> check_soviet_figure(fig).passed
     True
     """
-    figure = getattr(answer, "figure", answer)  # a FigureOutput or an Axes gives its figure
-    if not hasattr(figure, "axes") or not isinstance(figure.axes, list):
+    parts = figure_parts(answer)
+    if parts is None:
         return try_again("Give the figure itself: after fig, ax = plt.subplots() and your ax. calls, fig.")
-    drawn = _bar_lengths(figure)
+    drawn = sorted(round(abs(length)) for group in parts.bars for _, length, _ in group)
     soviet = sorted(int(n) for n in _side("Soviet Union").missiles)
-    us = set(int(n) for n in _side("United States").missiles)
     if not drawn:
         return try_again("The figure has no bars yet. Draw them with ax.barh(...), as in figure 2.")
-    if us & set(drawn):
+    if set(drawn) & set(_side("United States").missiles.astype(int)):
         return try_again("The US systems are still there. Filter first: table[table.side == 'Soviet Union'].")
     if drawn != soviet:
         return try_again(f"Draw one bar per Soviet row of the table ({len(soviet)} bars): its 'missiles'.")
-    if not any(ax.get_title(loc=loc).strip() for ax in figure.axes for loc in ("left", "center", "right")):
+    if not parts.title:
         return try_again('The bars are right. Now give the chart a title: ax.set_title("...").')
     return correct(f"Yes: {len(soviet)} Soviet bars, {sum(soviet):,} missiles in all, and a title.")

@@ -1,16 +1,7 @@
 """Self-checks for lesson 4, "Reading the sources": each returns a Feedback and never raises.
 
-Answers are read with :mod:`helpers.checks.answers` and text compared with
-:func:`helpers.display.words.normalise`; expected answers come from the event table and the
-lesson's tables in ``data/``. Exercises: 1 :func:`check_chart` (change the coverage chart),
-2 :func:`check_labels` (fact, assessment or opinion), 3 :func:`check_experts_meetings`,
-4 :func:`check_acknowledgement_evidence` and :func:`check_refusal_evidence` (the row and words
-behind a claim), 5 :func:`check_russian_view` (a checklist: no program can grade a paragraph).
-
-Examples
---------
->>> print(check_experts_meetings(3))
-Correct: Yes: the table has 3 experts-meeting rows (2014, 2015 and 2018), one per meeting the timeline lists.
+Expected answers come from the event table and the lesson's tables in ``data/``. Exercise 5 is a
+checklist (:func:`check_russian_view`): no program can grade a paragraph.
 """
 
 from __future__ import annotations
@@ -24,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.checks.answers import AnswerError, parse_number, parse_whole_number
-from helpers.data.loading import load_events, load_table
+from helpers.checks.kinds import event_table, figure_parts, judge
+from helpers.data.loading import load_table
 from helpers.data.schema import vocabulary
 from helpers.display.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
 from helpers.display.words import normalise, plural
@@ -33,13 +25,10 @@ __all__ = ["check_acknowledgement_evidence", "check_chart", "check_experts_meeti
 __all__ += ["check_refusal_evidence", "check_russian_view", "sentences", "show_sentences"]
 
 
-_events = functools.cache(load_events)
-
-
 @functools.lru_cache(maxsize=1)
 def _lesson_text() -> str:
     """The words of the event table and of the lesson's claims and disagreements, folded."""
-    tables = [_events()[["summary", "evidence"]], load_table("claims"), load_table("disagreements")]
+    tables = [event_table()[["summary", "evidence"]], load_table("claims"), load_table("disagreements")]
     return normalise(" ".join(" ".join(t[c].dropna().astype(str)) for t in tables for c in t.columns))
 
 
@@ -52,52 +41,30 @@ def sentences() -> pd.DataFrame:
     return load_table("sentences").sort_values("number", ignore_index=True)
 
 
-# ------------------------------------------------------------------ exercise 1: change the chart
-
-
-def _drawn(ax: Any) -> tuple[int, float]:
-    """How many series an axes draws (groups of bars, lines) and the total of their values."""
-    bars = [[p.get_height() for p in container.patches] for container in ax.containers]
-    lines = [line.get_ydata() for line in ax.get_lines() if len(line.get_ydata()) > 1]
-    return len(bars) + len(lines), float(sum(np.nansum(np.asarray(v, dtype=float)) for v in bars + lines))
-
-
 @never_raises
 def check_chart(answer: Any) -> Feedback:
     """Exercise 1: the coverage chart changed (a filter, another grouping, a title), given as the figure.
 
-    Correct when it has a title and draws other counts or another number of series than the first.
-
     >>> from matplotlib.figure import Figure
     >>> fig = Figure(); ax = fig.add_subplot(); bars = ax.bar([2017, 2018], [17, 19])
-    >>> print(check_chart(fig))
-    Not yet: Give your chart a title that says what it shows: ax.set_title("...").
     >>> _ = ax.set_title("Timeline entries per year"); print(check_chart(ax))
     Correct: Your chart, "Timeline entries per year", draws 1 series adding up to 36. ...
     """
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-    if not isinstance(answer, Figure | Axes):
+    parts = figure_parts(answer)
+    if parts is None:
         return try_again("Give the figure you drew: write answer_1 = fig after drawing it.")
-    axes = [answer] if isinstance(answer, Axes) else list(answer.axes)
-    drawn = [_drawn(ax) for ax in axes]
-    series, total = sum(d[0] for d in drawn), sum(d[1] for d in drawn)
+    lines = [np.asarray(y, dtype=float) for _, y in parts.lines if len(y) > 1]
+    series = len(parts.bars) + len(lines)
+    total = sum(length for group in parts.bars for _, length, _ in group) + sum(map(np.nansum, lines))
     if series == 0:
         return try_again("That figure draws nothing yet: plot your counts on ax: counts.plot.bar(ax=ax).")
-    suptitle = getattr(axes[0].figure, "_suptitle", None)
-    titles = [ax.get_title().strip() for ax in axes] + ([suptitle.get_text().strip()] if suptitle else [])
-    title = next((t for t in titles if t), "")
-    if not title:
+    if not parts.title:
         return try_again('Give your chart a title that says what it shows: ax.set_title("...").')
-    events = _events()
+    events = event_table()
     if total == len(events) and series == events["source_id"].nunique():
         return try_again(f"This draws all {len(events)} events by source, like the first chart: filter them.")
-    drawn = f'Your chart, "{title}", draws {plural(series, "series", "series")} adding up to {total:g}.'
+    drawn = f'Your chart, "{parts.title}", draws {plural(series, "series", "series")} adding up to {total:g}.'
     return correct(drawn + " Does the title say what was kept, and what each bar or line counts?")
-
-
-# ------------------------------------------------------------------ exercise 2: fact, assessment, opinion
 
 
 def show_sentences() -> str:
@@ -160,9 +127,6 @@ def check_labels(answer: Any) -> Feedback:
     return correct(" ".join([f"All {len(table)} labels fit.", *why]))
 
 
-# ------------------------------------------------------------------ exercise 3: count a table's rows
-
-
 @never_raises
 def check_experts_meetings(answer: Any) -> Feedback:
     """Exercise 3: how many rows of the event table have the category "experts meeting".
@@ -170,27 +134,21 @@ def check_experts_meetings(answer: Any) -> Feedback:
     >>> print(check_experts_meetings("three"))
     Not yet: 'three' is not a number. Write digits, for example 1000 or 1,000.
     """
-    try:
-        value = parse_whole_number(answer)
-    except AnswerError as error:
-        return try_again(str(error))
-    events = _events()
+    events = event_table()
     experts = events[events["category"] == "experts meeting"]
     svc = int((events["category"] == "SVC session").sum())
-    if value == len(experts):
-        years = [str(year) for year in sorted(experts["date_start"].dt.year)]
-        listed = f"{', '.join(years[:-1])} and {years[-1]}" if len(years) > 1 else "".join(years)
-        rows = f"{len(experts)} experts-meeting rows ({listed})"
-        return correct(f"Yes: the table has {rows}, one per meeting the timeline lists.")
-    hints = {
-        6: 'Six is the op-ed\'s figure ("six meetings of technical experts"). Count the rows.',
-        len(experts) + svc: f"That counts the {svc} SVC sessions too. Count only the experts meetings.",
+    years = [str(year) for year in sorted(experts["date_start"].dt.year)]
+    listed = f"{', '.join(years[:-1])} and {years[-1]}" if len(years) > 1 else "".join(years)
+    slips = {
         len(events): "That is every row of the table. Keep only the experts meetings.",
+        len(experts) + svc: f"That counts the {svc} SVC sessions too. Count only the experts meetings.",
+        6: 'Six is the op-ed\'s figure ("six meetings of technical experts"). Count the rows.',
     }
-    return try_again(hints.get(value, "Count again: (events['category'] == 'experts meeting').sum()."))
+    rows = f"{len(experts)} experts-meeting rows ({listed})"
+    right = f"Yes: the table has {rows}, one per meeting the timeline lists."
+    otherwise = "Count again: (events['category'] == 'experts meeting').sum()."
+    return judge(answer, parse_whole_number, len(experts), right, slips, otherwise)
 
-
-# ------------------------------------------------------------------ exercise 4: the evidence behind a claim
 
 EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
     "acknowledgement": ("acknowledges", "Look for a Russian statement of December 2017"),
@@ -217,7 +175,7 @@ def _check_evidence(answer: Any, response: str) -> Feedback:
         return not_answered()
     if is_unanswered(event_id) or not isinstance(event_id, str):
         return try_again("The first item should be an event_id, as text in quotes.")
-    events = _events()
+    events = event_table()
     ids, event_id = events["event_id"].tolist(), event_id.strip()
     if event_id not in ids:
         starting = [i for i in ids if len(event_id) >= 7 and i.startswith(event_id)]
@@ -259,8 +217,6 @@ def check_refusal_evidence(answer: Any) -> Feedback:
     return _check_evidence(answer, "refusal")
 
 
-# ------------------------------------------------------------------ exercise 5: Russia's stated view
-
 CHECKLIST: dict[str, str] = {
     "Russia's acknowledgement that the missile exists, or its claim about the range": (
         "acknowledg|admit|exists|existence|range|480|not capable"
@@ -294,8 +250,7 @@ def allowed_numbers() -> set[float]:
 def check_russian_view(text: Any) -> Feedback:
     """Exercise 5: a checklist for a paragraph giving Russia's stated view, using only the sources.
 
-    It reads for the three points, flags numbers and topics the sources do not hold, and counts the
-    words. "Correct" means every box is ticked; a teacher or a partner judges the history.
+    It looks for the three points, flags numbers and topics the sources do not hold, and counts the words.
 
     >>> print(check_russian_view("Russia says the US breaks the treaty."))
     Not yet: Checklist: [ ] Russia's acknowledgement ... Words: 7 (aim for 60-150).

@@ -1,14 +1,6 @@
 """Self-check for the warm-up exercise of notebook 0, "Start here": the year the INF Treaty was signed.
 
-The answer is read by :mod:`helpers.checks.answers` (a whole number, or a date in that year); a
-wrong year gets a hint that names what happened in that year, so the slip itself teaches something.
-
-Examples
---------
->>> print(check_signing_year(1987))
-Correct: Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987.
->>> print(check_signing_year(...))
-Not answered yet: Replace the ... with your answer, then run this cell again.
+A wrong year gets a hint that names what happened in that year, so the slip itself teaches something.
 """
 
 from __future__ import annotations
@@ -17,7 +9,8 @@ from contextlib import suppress
 from typing import Any
 
 from helpers.checks.answers import AnswerError, parse_date, parse_number, parse_whole_number, parse_words
-from helpers.display.feedback import Feedback, correct, never_raises, try_again
+from helpers.checks.kinds import judge
+from helpers.display.feedback import Feedback, never_raises
 
 __all__ = ["SIGNING_YEAR", "check_signing_year"]
 
@@ -25,7 +18,6 @@ SIGNING_YEAR = 1987
 """The year the INF Treaty was signed (background fact 1: 8 December 1987, Washington)."""
 
 _WHOLE = "Type the year as a whole number, for example 2001."
-_CORRECT = "Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987."
 _HINT = "Hint: the table of events starts with the signing; look at the first date printed above."
 _YEAR_HINTS: dict[int, str] = {
     1988: "1988 is the year the treaty entered into force (1 June 1988). It was signed some months earlier.",
@@ -35,20 +27,22 @@ _YEAR_HINTS: dict[int, str] = {
 }
 
 
-def _year_of(answer: Any) -> int | Feedback:
-    """The year in the answer (a whole number or a date), or feedback saying why there is none."""
+def _reads(parse: Any, answer: Any) -> Any:
+    with suppress(AnswerError):
+        return parse(answer)
+
+
+def _year(answer: Any) -> int:
+    """The year in the answer (a whole number or a date), or an AnswerError saying what to write."""
+    for year in (_reads(parse_whole_number, answer), getattr(_reads(parse_date, answer), "year", None)):
+        if year is not None:
+            return year
     if isinstance(answer, bool):
-        return try_again(f"True and False are not years. {_WHOLE}")
-    for parse in (parse_whole_number, lambda value: parse_date(value).year):
-        with suppress(AnswerError):
-            return parse(answer)
-    with suppress(AnswerError):
-        parse_number(answer)  # a number, but not a whole one
-        return try_again("A year is a whole number, without a decimal point: for example 2001.")
-    with suppress(AnswerError):
-        if sum(word.isdigit() for word in parse_words(answer)) > 1:
-            return try_again("Give one year only, for example 2001.")
-    return try_again(_WHOLE)
+        raise AnswerError(f"True and False are not years. {_WHOLE}")
+    if _reads(parse_number, answer) is not None:
+        raise AnswerError("A year is a whole number, without a decimal point: for example 2001.")
+    several = sum(word.isdigit() for word in _reads(parse_words, answer) or []) > 1
+    raise AnswerError("Give one year only, for example 2001." if several else _WHOLE)
 
 
 @never_raises
@@ -57,24 +51,24 @@ def check_signing_year(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> check_signing_year("8 December 1987").passed
-    True
+    >>> print(check_signing_year("8 December 1987"))
+    Correct: Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987.
     >>> print(check_signing_year(87))
     Not yet: Write the year in full, with four digits: for example 2001, not 01.
     """
-    year = _year_of(answer)
-    if isinstance(year, Feedback):
-        return year
-    if year == SIGNING_YEAR:
-        return correct(_CORRECT)
-    if 0 <= year < 100:
-        return try_again("Write the year in full, with four digits: for example 2001, not 01.")
-    if year in _YEAR_HINTS:
-        return try_again(_YEAR_HINTS[year])
-    if 2013 <= year <= 2018:
-        return try_again(f"{year} falls in the years of talks about the 9M729; the treaty is older. {_HINT}")
-    if 1900 <= year < SIGNING_YEAR:
-        return try_again(f"{year} is too early. {_HINT}")
-    if SIGNING_YEAR < year <= 2100:
-        return try_again(f"{year} is too late. {_HINT}")
-    return try_again(f"{year} does not look like a year of this story. {_HINT}")
+    right = "Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987."
+    return judge(answer, _year, SIGNING_YEAR, right, _slips)
+
+
+def _slips(year: int) -> list[tuple[bool, str]]:
+    """A hint for each wrong year: what happened in it, or which way to look."""
+    four = "Write the year in full, with four digits: for example 2001, not 01."
+    era = [
+        (2013 <= year <= 2018, "falls in the years of talks about the 9M729; the treaty is older."),
+        (1900 <= year < SIGNING_YEAR, "is too early."),
+        (SIGNING_YEAR < year <= 2100, "is too late."),
+        (True, "does not look like a year of this story."),
+    ]
+    return [(0 <= year < 100, four), (year in _YEAR_HINTS, _YEAR_HINTS.get(year, ""))] + [
+        (condition, f"{year} {text} {_HINT}") for condition, text in era
+    ]

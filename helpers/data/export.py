@@ -1,12 +1,9 @@
 """Export a table as CSV that is safe to open in a spreadsheet.
 
-A spreadsheet program treats a cell that starts with ``=``, ``+``, ``-`` or
-``@`` as a formula, and a formula can fetch web pages or run commands
-("CSV injection" or "formula injection"). Following the OWASP guidance, any
-text cell that starts with one of those characters, or with a tab, carriage
-return, line feed or NUL character, gets a leading apostrophe, which makes
-the spreadsheet show it as plain text. The full-width forms of the four
-formula characters are treated the same way. Numbers are left as numbers.
+A spreadsheet reads a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, which can
+fetch web pages or run commands ("CSV injection"). Following the OWASP guidance, a text cell that
+starts with one of those (or their full-width forms), a tab, a carriage return, a line feed or NUL
+gets a leading apostrophe, so the spreadsheet shows it as text. Numbers are left as numbers.
 """
 
 from __future__ import annotations
@@ -32,10 +29,8 @@ def neutralise_cell(value: str) -> str:
     --------
     >>> neutralise_cell("=HYPERLINK(\\"http://example.org\\")")
     '\\'=HYPERLINK("http://example.org")'
-    >>> neutralise_cell("Ryabkov acknowledges the 9M729")
-    'Ryabkov acknowledges the 9M729'
-    >>> neutralise_cell("")
-    ''
+    >>> neutralise_cell("Experts meeting in Geneva")
+    'Experts meeting in Geneva'
     """
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
@@ -57,24 +52,11 @@ def _text_column(column: pd.Series) -> pd.Series:
 
 
 def to_safe_csv(frame: pd.DataFrame) -> str:
-    """The table as CSV text in which no text cell can run as a spreadsheet formula.
+    """The table as CSV text (header, no index) in which no text cell can run as a spreadsheet formula.
 
-    Dates are written as YYYY-MM-DD, missing values as empty cells, numbers as
-    they are; every other cell is text, and a text cell that starts with
-    ``=``, ``+``, ``-``, ``@``, a tab, a carriage return, a line feed or NUL
-    (or a full-width ``＝ ＋ － ＠``) gets a leading apostrophe. The index
-    is not written. Lines end with CRLF (``\\r\\n``), as RFC 4180 asks, so a cell
-    holding a line break or carriage return is always quoted.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        The table to export.
-
-    Returns
-    -------
-    str
-        CSV text with a header line.
+    Dates are written YYYY-MM-DD, missing values as empty cells, numbers as they are; text cells
+    are neutralised as :func:`neutralise_cell` does. Lines end with CRLF, as RFC 4180 asks, so a
+    cell holding a line break or carriage return is always quoted.
 
     Examples
     --------

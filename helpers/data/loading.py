@@ -1,19 +1,17 @@
 """Load the collection's tables into pandas, checking every row against ``data/datapackage.json``.
 
-:func:`load_table` reads any table of the data package once with ``pandas.read_csv`` (every cell
-as text) and checks header, row shape, types, required cells, vocabularies, patterns, unique and
-primary keys and foreign keys, column by column. Every problem raises
-:class:`~helpers.data.errors.EventTableError` naming the file, the line, the ``event_id`` where
-there is one, and the column; the ``csv`` module counts lines only when there is an error.
+:func:`load_table` reads a table once with ``pandas.read_csv`` (every cell as text) and checks it
+column by column. Every problem raises :class:`~helpers.data.errors.EventTableError` naming the
+file, the line, the ``event_id`` and the column; lines are counted only when there is an error.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,7 +24,8 @@ from helpers.data.schema import Field, TableSchema, table_schema
 __all__ = ["Tables", "load_events", "load_participants", "load_sources", "load_table", "load_tables"]
 
 PathLike = str | Path
-References = Mapping[str, "pd.DataFrame | PathLike"]
+TableOrFile = pd.DataFrame | str | Path
+References = Mapping[str, TableOrFile]
 
 _YEARS = (1900, 2100)  # dates outside these years are refused (pandas represents them everywhere)
 _BOOLEANS = {"true": True, "false": False}
@@ -61,44 +60,43 @@ def _read_bytes(path: Path) -> bytes:
     raise EventTableError(path, problem) from None
 
 
-def _line_of(text: str, record: int) -> int | None:
-    """The line where a record starts, counting records as pandas does (header 0, no blank lines).
-
-    Called only to report an error; ``csv`` tracks line breaks inside quoted cells. A record longer
-    than the csv module's field size limit stops the count, and the message then names no line.
-    """
+def _records(text: str) -> Iterator[tuple[int, int, list[str] | str]]:
+    """(first line, last line, fields) of each non-blank record; a csv error in place of fields ends them."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    start, number = 1, 0
-    with contextlib.suppress(csv.Error):
+    start = 1
+    try:
         for fields in reader:
             if fields and (len(fields) > 1 or fields[0].strip()):
-                if number == record:
-                    return start
-                number += 1
+                yield start, reader.line_num, fields
             start = reader.line_num + 1
-    return None
+    except csv.Error as error:
+        yield start, reader.line_num, str(error)
+
+
+def _line_of(text: str, record: int) -> int | None:
+    """The line where record number ``record`` starts (header 0); None if the csv module stops first."""
+    start, _, fields = next(islice(_records(text), record, None), (None, 0, ""))
+    return None if isinstance(fields, str) else start
 
 
 def _ragged(path: Path, text: str, header: list[str]) -> EventTableError | None:
     """The error for the first record that does not have as many fields as the header (None: no such)."""
     width = len(header)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for record in reader:
-            if record and (len(record) > 1 or record[0].strip()) and len(record) != width:
-                what, column = "too few", header[min(len(record), width - 1)]
-                if len(record) > width:
-                    what, column = "too many", f"field {width + 1} (after the last column, {header[-1]!r})"
-                return EventTableError(
-                    path,
-                    f"this row has {what} fields: {len(record)} where the header has {width}. Check for "
-                    "a missing or extra comma, or a text with a comma that is not inside double quotes.",
-                    line=reader.line_num,
-                    column=column,
-                    event_id=(record[0] or None) if header[0] == "event_id" else None,
-                )
-    except csv.Error as error:
-        return EventTableError(path, f"the file cannot be read as CSV ({error}).", line=reader.line_num)
+    for _, line, record in _records(text):
+        if isinstance(record, str):
+            return EventTableError(path, f"the file cannot be read as CSV ({record}).", line=line)
+        if len(record) != width:
+            what, column = "too few", header[min(len(record), width - 1)]
+            if len(record) > width:
+                what, column = "too many", f"field {width + 1} (after the last column, {header[-1]!r})"
+            return EventTableError(
+                path,
+                f"this row has {what} fields: {len(record)} where the header has {width}. Check for "
+                "a missing or extra comma, or a text with a comma that is not inside double quotes.",
+                line=line,
+                column=column,
+                event_id=(record[0] or None) if header[0] == "event_id" else None,
+            )
     return None
 
 
@@ -144,10 +142,9 @@ def _read(path: Path, schema: TableSchema) -> tuple[pd.DataFrame, bytes]:
         problem = "a double quote opens a cell here and is never closed."
         raise EventTableError(path, problem, line=line) from None
     frame = raw.iloc[1:].set_axis(header, axis=1)
-    # pandas pads a record with too few fields with empty cells. Every field but the last of a
-    # record ends with a comma outside quotes, and every other comma is inside a cell, so the file
-    # holds exactly this many commas if no record is short. Cells with a vocabulary, a pattern or a
-    # type are left out of the count: a comma there breaks their own rule.
+    # pandas pads a short record with empty cells. Each record has width - 1 commas outside its cells,
+    # so a file with no short record holds exactly this many (free-text cells only: elsewhere a comma
+    # breaks the column's own rule).
     free = [i for i, name in enumerate(header) if _free(schema.field(name))]
     inside = sum(raw[i].str.cat().count(",") for i in free)
     if data.count(b",") != inside + len(raw) * (len(header) - 1):
@@ -216,8 +213,7 @@ class _Check:
             self.fail(filled & ~column.isin(field.enum), name, allowed)
         if field.unique:
             self.duplicates([name])
-        if field.type == "date":
-            # Exactly YYYY-MM-DD: to_datetime alone also reads 2019-2-2, and years 0 to 9999.
+        if field.type == "date":  # exactly YYYY-MM-DD: to_datetime alone reads 2019-2-2, and year 0
             exact = (column.str.len() == 10) & column.str.isascii()
             typed = pd.to_datetime(column.where(exact), format="%Y-%m-%d", errors="coerce")
             bad = filled & (typed.isna() | ~typed.dt.year.between(*_YEARS))
@@ -269,28 +265,11 @@ def _event_dates(check: _Check, typed: dict[str, pd.Series]) -> None:
 def load_table(
     name: str, path: PathLike | None = None, *, references: References | None = None
 ) -> pd.DataFrame:
-    """Load a table that ``data/datapackage.json`` describes and check every row against it.
+    """Load the table ``name`` of ``data/datapackage.json`` and check every row; raise EventTableError.
 
-    Parameters
-    ----------
-    name : str
-        The table's name in the data package (``events``, ``glossary``, ``claims``, ...).
-    path : str or Path, optional
-        The CSV file; by default the bundled one.
-    references : mapping, optional
-        A loaded DataFrame or a file, by name, for each table the foreign keys point to; by
-        default the file of that name beside ``path`` if there is one, else the bundled one.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Dates as datetimes, vocabularies as categoricals, whole numbers as ``Int64``, empty
-        optional cells as missing; text (``$`` included) exactly as in the file.
-
-    Raises
-    ------
-    EventTableError
-        If the file cannot be read, or any row breaks the schema.
+    ``path``: the CSV file (default: the bundled one). ``references``: a table or file, by name, for each
+    table the foreign keys point to (default: the file beside ``path``, else the bundled one). Dates come
+    as datetimes, vocabularies as categoricals, whole numbers as ``Int64``, empty cells as missing.
 
     Examples
     --------
@@ -325,7 +304,7 @@ def load_table(
     for field in (f for f in schema.fields if f.enum and f.type == "string"):
         ordered = (name, field.name) in _ORDERED
         typed[field.name] = pd.Categorical(typed[field.name], categories=list(field.enum), ordered=ordered)
-    return pd.DataFrame(typed).reset_index(drop=True)
+    return pd.DataFrame(typed, copy=False).reset_index(drop=True)
 
 
 def load_sources(path: PathLike | None = None) -> pd.DataFrame:
@@ -333,44 +312,30 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> sources = load_sources()
-    >>> sources.loc[sources.role == "seed", "publisher"].tolist()
-    ['US Department of State', 'US Department of State', 'The Moscow Times']
+    >>> load_sources().set_index("source_id").at["state-2017-at-a-glance", "publisher"]
+    'US Department of State'
     """
     return load_table("sources", path)
 
 
-def load_events(
-    path: PathLike | None = None, *, sources: pd.DataFrame | PathLike | None = None
-) -> pd.DataFrame:
-    """Load and check the events table, with ``source_id`` checked against ``sources``.
-
-    ``sources`` is a loaded table or a file; by default the ``sources.csv`` beside ``path`` if
-    there is one, else the bundled one.
+def load_events(path: PathLike | None = None, *, sources: TableOrFile | None = None) -> pd.DataFrame:
+    """Load and check the events table, ``source_id`` against ``sources`` (a table or file, as above).
 
     Examples
     --------
     >>> events = load_events()
-    >>> events.loc[events.event_id == "2017-12-09-ryabkov-acknowledges-9m729", "russian_response"].item()
-    'acknowledgement'
-    >>> str(events.date_start.min().date()), str(events.date_end.max().date())
-    ('1987-12-08', '2019-08-02')
     >>> list(events.phase.cat.categories)
     ['background', 'diplomacy', 'withdrawal']
     """
     return load_table("events", path, references=None if sources is None else {"sources": sources})
 
 
-def load_participants(
-    path: PathLike | None = None, *, events: pd.DataFrame | PathLike | None = None
-) -> pd.DataFrame:
+def load_participants(path: PathLike | None = None, *, events: TableOrFile | None = None) -> pd.DataFrame:
     """Load and check the participants table, with ``event_id`` checked against ``events`` (as above).
 
     Examples
     --------
     >>> people = load_participants()
-    >>> people.loc[people.name == "Sergei Ryabkov", "event_id"].nunique() >= 10
-    True
     >>> sorted(people.side.cat.categories)
     ['NATO', 'Russia', 'Soviet Union', 'United States']
     """

@@ -1,11 +1,6 @@
-"""Instant, kind feedback for the self-check exercises.
+"""Instant, kind feedback for the self-checks: every check returns a :class:`Feedback` and never raises.
 
-Every check function in the collection returns a :class:`Feedback`. In a
-notebook it shows as a coloured box with an icon and words (never colour
-alone); as text it reads the same. A check never raises: a missing answer
-gets "not answered yet", a wrong one a hint, and anything unexpected a
-friendly note. Student answer cells start as ``...`` (Python's Ellipsis),
-which counts as not answered.
+A Feedback shows as a box with an icon and words (never colour alone) and reads the same as text.
 """
 
 from __future__ import annotations
@@ -19,15 +14,8 @@ from typing import Any, Literal
 from helpers.display.style import CALLOUT_LOOK
 from helpers.display.words import html_text
 
-__all__ = [
-    "Feedback",
-    "callout_html",
-    "correct",
-    "is_unanswered",
-    "never_raises",
-    "not_answered",
-    "try_again",
-]
+__all__ = ["Feedback", "correct", "try_again", "not_answered", "is_unanswered", "never_raises"]
+__all__ += ["callout_html"]  # the one coloured box of the collection
 
 Status = Literal["correct", "try again", "not answered yet"]
 
@@ -38,11 +26,9 @@ class Feedback:
 
     Examples
     --------
-    >>> fb = correct("Yes: 52 dated entries.")
-    >>> fb.passed, fb.status
-    (True, 'correct')
+    >>> fb = correct("Yes: 60 days.")
     >>> print(fb)
-    Correct: Yes: 52 dated entries.
+    Correct: Yes: 60 days.
     >>> "<b>" in try_again("Use <b>bold</b>?")._repr_html_()
     False
     """
@@ -58,8 +44,7 @@ class Feedback:
     def __str__(self) -> str:
         return f"{CALLOUT_LOOK[self.status][1]}: {self.message}"
 
-    def __repr__(self) -> str:
-        return str(self)
+    __repr__ = __str__
 
     def _repr_html_(self) -> str:
         return callout_html(self.status, html_text(self.message), role="status")
@@ -68,8 +53,7 @@ class Feedback:
 def callout_html(kind: str, body_html: str, *, label: str | None = None, role: str = "note") -> str:
     """The one coloured box of the collection: an icon and a bold label, then ``body_html``.
 
-    ``kind`` is a key of :data:`helpers.display.style.CALLOUT_LOOK`; ``body_html`` must already be
-    escaped (see :func:`helpers.display.words.html_text`).
+    ``kind`` is a key of ``style.CALLOUT_LOOK``; ``body_html`` must already be escaped (``html_text``).
 
     Examples
     --------
@@ -110,9 +94,7 @@ def is_unanswered(value: Any) -> bool:
     >>> is_unanswered(...), is_unanswered(None), is_unanswered("  "), is_unanswered(0)
     (True, True, True, False)
     """
-    if value is ... or value is None:
-        return True
-    return isinstance(value, str) and not value.strip()
+    return value is ... or value is None or (isinstance(value, str) and not value.strip())
 
 
 def never_raises(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
@@ -136,9 +118,7 @@ def never_raises(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
         try:
             return check(*args, **kwargs)
         except Exception as error:  # a student's answer must never crash the check
-            return try_again(
-                f"That answer could not be checked ({type(error).__name__}). "
-                "Check its type: a number, a date or some text?"
-            )
+            why = f"That answer could not be checked ({type(error).__name__}). "
+            return try_again(why + "Check its type: a number, a date or some text?")
 
     return safe

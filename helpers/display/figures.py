@@ -1,15 +1,14 @@
 """Show a matplotlib figure with alt text and a caption, the same way in every lesson.
 
-JupyterLab's own image output has no alt text, so figures are shown as a small HTML block: a PNG
-whose ``alt`` attribute holds the description, and a visible caption. The plain-text form of the
-output is the description, so a text-only reader still gets it. A lesson that draws its own figure
-computes the description from the data it plotted, for example with :func:`describe_counts`.
+JupyterLab's image output has no alt text, so a figure shows as HTML: a PNG with ``alt``, and a caption.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -19,8 +18,6 @@ from helpers.display.style import RC_PARAMS
 from helpers.display.words import html_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from matplotlib.figure import Figure
 
 __all__ = ["FigureOutput", "describe_counts", "figure_html", "new_figure", "show_figure", "style_context"]
@@ -40,8 +37,7 @@ def new_figure(width: float = 11, height: float = 5.5):
 
     Examples
     --------
-    >>> fig, ax = new_figure()
-    >>> fig.get_facecolor()[:3]
+    >>> new_figure()[0].get_facecolor()[:3]
     (1.0, 1.0, 1.0)
     """
     from matplotlib.figure import Figure
@@ -53,15 +49,12 @@ def new_figure(width: float = 11, height: float = 5.5):
 
 
 def describe_counts(counts: pd.Series | pd.DataFrame, what: str, chart: str = "Bar chart") -> str:
-    """Alt text for a chart of counts, read from the counts themselves.
+    """Alt text for a chart of counts: ``label: count`` per bar (a Series) or per row (a DataFrame).
 
-    A Series gives one ``label: count`` per bar; a DataFrame (for example a ``crosstab`` drawn as
-    stacked bars) gives each row's total and its non-zero columns.
+    A DataFrame (a crosstab drawn as stacked bars) also gives each row's non-zero columns.
 
     Examples
     --------
-    >>> describe_counts(pd.Series({2013: 4, 2014: 5}), "events per year")
-    'Bar chart of events per year: 2013: 4; 2014: 5.'
     >>> table = pd.DataFrame({"meeting": [2, 0], "report": [1, 3]}, index=[2013, 2014])
     >>> describe_counts(table, "events per year by category", "Stacked bar chart")
     'Stacked bar chart of events per year by category: 2013: 3 (meeting 2, report 1); 2014: 3 (report 3).'
@@ -88,9 +81,7 @@ def _png_base64(fig: Figure, dpi: float = 100) -> str:
 
 
 def figure_html(fig: Figure | None, alt: str, caption: str | None = None, *, png: str | None = None) -> str:
-    """The HTML for a figure: an ``<img>`` with escaped alt text, and an escaped caption.
-
-    ``png`` (base64 PNG data) may be given instead of drawing ``fig`` again.
+    """The HTML for a figure: an ``<img>`` with escaped alt text, and a caption (``png``: base64 data).
 
     Examples
     --------
@@ -110,10 +101,7 @@ def figure_html(fig: Figure | None, alt: str, caption: str | None = None, *, png
 
 
 class FigureOutput:
-    """A displayable figure: HTML with alt text in a notebook, the description as text.
-
-    ``figure`` keeps the matplotlib figure, so tests can inspect what was drawn.
-    """
+    """A displayable figure (HTML with alt text, or the description as text); ``figure`` is what was drawn."""
 
     def __init__(self, figure: Figure, alt: str, caption: str | None = None) -> None:
         self.figure = figure
@@ -128,10 +116,7 @@ class FigureOutput:
 
 
 def show_figure(fig: Figure, alt: str, caption: str | None = None) -> FigureOutput:
-    """Wrap ``fig`` for display with ``alt`` as its text description.
-
-    Return it as the last line of a cell (or pass it to ``IPython.display.display``). A figure
-    drawn with ``plt.subplots()`` is closed in pyplot, so it is shown once, with its alt text.
+    """Wrap ``fig`` for display with ``alt`` as its text description (a pyplot figure is closed: shown once).
 
     Examples
     --------
@@ -139,8 +124,6 @@ def show_figure(fig: Figure, alt: str, caption: str | None = None) -> FigureOutp
     >>> show_figure(fig, "An empty chart.")
     [Figure: An empty chart.]
     """
-    import sys
-
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None and getattr(fig.canvas, "manager", None) is not None:
         pyplot.close(fig)

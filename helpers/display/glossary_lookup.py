@@ -1,9 +1,4 @@
-"""Look a word up from any notebook: ``helpers.glossary("SVC")`` shows the entry and never raises.
-
-It finds a term by its short form, full name or another name, in any capitals, and suggests the
-closest terms for a word it does not know. The words live in ``data/glossary.csv``; after editing
-it, run ``python -m tools.make_glossary_page`` to check it and rewrite ``notebooks/glossary.ipynb``.
-"""
+"""Look a word up from any notebook: ``helpers.glossary("SVC")`` shows the entry and never raises."""
 
 from __future__ import annotations
 
@@ -22,23 +17,10 @@ from helpers.data.paths import DATA_DIR
 from helpers.display.feedback import callout_html
 from helpers.display.words import html_text, normalise
 
-__all__ = [
-    "GLOSSARY_CSV",
-    "PAGE",
-    "Glossary",
-    "GlossaryAnswer",
-    "GlossaryEntry",
-    "anchor_of",
-    "glossary",
-    "glossary_terms",
-    "load_glossary",
-    "name_key",
-    "name_variants",
-    "read_glossary",
-    "split_list",
-]
+__all__ = ["GLOSSARY_CSV", "PAGE", "Glossary", "GlossaryAnswer", "GlossaryEntry", "anchor_of", "glossary"]
+__all__ += ["glossary_terms", "load_glossary", "name_key", "name_variants", "read_glossary", "split_list"]
 
-GLOSSARY_CSV: Path = DATA_DIR / "glossary.csv"
+GLOSSARY_CSV: Path = DATA_DIR / "glossary.csv"  # after editing it, run: python -m tools.make_glossary_page
 PAGE = "glossary.ipynb"  # how the lessons (all in notebooks/) link to the glossary page
 
 
@@ -111,9 +93,8 @@ def _read(path: str, modified: int) -> Glossary:
         cited = tuple(short.get(source, source) for source in split_list(row.source))  # or words
         aliases, see_also = tuple(split_list(row.aliases)), tuple(split_list(row.see_also))
         entries[row.term] = GlossaryEntry(row.term, row.expansion, aliases, row.definition, see_also, cited)
-        for name in (row.term, row.expansion, *aliases):
-            if name:
-                names.setdefault(name_key(name), row.term)
+        for name in filter(None, (row.term, row.expansion, *aliases)):
+            names.setdefault(name_key(name), row.term)
     return Glossary(entries, tuple(table.term), pointers, names)
 
 
@@ -161,9 +142,8 @@ class GlossaryAnswer:
             ]:
                 if items:
                     lines.append((label, sep.join(items), sep.join(map(show, items))))
-            lines.append(
-                ("Glossary page", f"{PAGE}#{anchor_of(entry.term)}", f"{_link(entry.term)} in the glossary")
-            )
+            page = f"{PAGE}#{anchor_of(entry.term)}"
+            lines.append(("Glossary page", page, f"{_link(entry.term)} in the glossary"))
         if self.suggestions:
             lines.append(("Closest terms", "", ", ".join(map(_link, self.suggestions))))
         if self.terms:
@@ -217,25 +197,14 @@ def _answer(text: str, is_text: bool, data: Glossary) -> GlossaryAnswer:
 def glossary(term: Any = None, *, path: str | Path | None = None) -> GlossaryAnswer:
     """Look a word up by its short form, full name or another name, in any capitals; never raises.
 
-    The answer shows as a box in a notebook and as plain text with ``print``.
-
-    Parameters
-    ----------
-    term
-        The word, e.g. ``"SVC"`` or ``"special verification commission"``; nothing lists every term.
-    path
-        Another glossary table (for tests); ``data/glossary.csv`` by default.
+    ``term`` is the word (nothing lists every term); ``path`` another table (for tests). The answer
+    shows as a box in a notebook and as plain text with ``print``; an unknown word gets the closest terms.
 
     Examples
     --------
-    >>> print(glossary("u/s"))  # doctest: +ELLIPSIS
-    "u/s" is listed under Under Secretary.
-    Under Secretary
-    A senior official of the US State Department, ...
-    Source: INF Diplomacy Highlights Timeline — US Department of State, 2018
-    Glossary page: glossary.ipynb#Under-Secretary
-    >>> glossary(None).found, glossary(42).found, glossary("").terms[:2]
-    (False, False, ('9M729', 'Aegis Ashore'))
+    >>> answer = glossary("special verification commission")
+    >>> answer.found, answer.entry.term, str(answer).splitlines()[-1]
+    (True, 'SVC', 'Glossary page: glossary.ipynb#SVC')
     """
     is_text = term is None or term is ... or isinstance(term, str | bytes | bytearray)
     try:

@@ -1,10 +1,8 @@
 """Colours and figure settings: every colour of the collection is named here, once.
 
-Colours come from the Okabe-Ito palette, which stays distinguishable for the common forms of
-colour blindness. Event categories share a colour by *group* (who acts) and differ by marker
-shape, so colour is never the only cue. Legends are keyed by group name (:data:`CATEGORY_GROUPS`):
-changing a colour never drops a group from a legend. Figures are drawn on a white ground, so
-they read the same on JupyterLab's light and dark themes.
+Colours come from the Okabe-Ito palette (distinguishable with common colour blindness). Event
+categories share a colour by *group* (who acts) and differ by marker shape; legends are keyed by
+group name. Figures have a white ground, so they read the same in light and dark themes.
 """
 
 from __future__ import annotations
@@ -38,10 +36,9 @@ OKABE_ITO: dict[str, str] = {
     "grey": "#999999",
 }
 
-INK = "#1a1a1a"
-"""The text colour of figures and boxes: near-black, on the white ground both themes get."""
+INK = "#1a1a1a"  # the text colour of figures and boxes: near-black on white
 
-GREYS: dict[str, str] = {
+GREYS: dict[str, str] = {  # neutral tones, by what they are used for
     "muted": "#B8B8B8",  # events drawn in the background of a highlight
     "grid": "#e6e6e6",  # grid lines and row rules
     "soft ink": "#555555",  # secondary text: phase names, event ids
@@ -49,32 +46,28 @@ GREYS: dict[str, str] = {
     "line": "#999999",  # joining lines and frames
     "border": "#cccccc",  # the border of a scrolling list
 }
-"""Neutral tones, by what they are used for."""
 
-GROUP_COLOURS: dict[str, str] = {
+GROUP_COLOURS: dict[str, str] = {  # the colour of each group of categories; a legend lists these names
     "meetings with Russia": OKABE_ITO["blue"],
     "Russia": OKABE_ITO["vermillion"],
     "US": OKABE_ITO["sky blue"],
     "allies": OKABE_ITO["bluish green"],
     "the treaty's life": OKABE_ITO["black"],
 }
-"""The colour of each group of categories; a legend lists these names."""
 
-CATEGORY_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+CATEGORY_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {  # categories and marker shapes, by group
     "meetings with Russia": (("bilateral meeting", "o"), ("experts meeting", "s"), ("SVC session", "D")),
     "Russia": (("Russian statement", "o"), ("Russian action", "s")),
     "US": (("compliance report", "P"), ("US statement", "^"), ("US measure", "v")),
     "allies": (("allied consultation", "h"), ("NATO statement", "*")),
     "the treaty's life": (("treaty action", "X"),),
 }
-"""Each group's categories with their marker shapes (the shape tells categories of one group apart)."""
 
-CATEGORY_STYLE: dict[str, tuple[str, str]] = {
+CATEGORY_STYLE: dict[str, tuple[str, str]] = {  # colour and marker of each category
     category: (GROUP_COLOURS[group], marker)
     for group, members in CATEGORY_GROUPS.items()
     for category, marker in members
 }
-"""Colour and marker of each category, built from the groups above."""
 
 SIDE_COLOURS: dict[str, str] = {
     "United States": OKABE_ITO["blue"],
@@ -89,6 +82,8 @@ PHASE_COLOURS: dict[str, str] = {
     "withdrawal": OKABE_ITO["orange"],
 }
 
+# Every coloured box (feedback, widget results, glossary entries): icon, label, background, text colour.
+# The icon and label carry the meaning, so colour is never the only cue; each pair passes WCAG AA contrast.
 CALLOUT_LOOK: dict[str, tuple[str, str, str, str]] = {
     "correct": ("\u2705", "Correct", "#e8f5e9", "#1b5e20"),
     "try again": ("\U0001f4a1", "Not yet", "#fff8e1", "#6d4c00"),
@@ -96,25 +91,17 @@ CALLOUT_LOOK: dict[str, tuple[str, str, str, str]] = {
     "note": ("\u2139\ufe0f", "Note", "#ffffff", "#0d3c61"),
     "problem": ("\u26a0\ufe0f", "Check this", "#fff8e1", "#6d4c00"),
 }
-"""Every coloured box (feedback, widget results, glossary entries): icon, label, background, text colour.
-The icon and label carry the meaning, so colour is never the only cue; each pair passes WCAG AA contrast."""
 
 RC_PARAMS: dict[str, object] = {
-    "figure.facecolor": "white",
-    "axes.facecolor": "white",
-    "savefig.facecolor": "white",
-    "text.color": INK,
-    "axes.labelcolor": INK,
-    "xtick.color": INK,
-    "ytick.color": INK,
+    **dict.fromkeys(("figure.facecolor", "axes.facecolor", "savefig.facecolor"), "white"),
+    **dict.fromkeys(("text.color", "axes.labelcolor", "xtick.color", "ytick.color"), INK),
     "font.size": 13,
     "axes.titlesize": 16,
     "axes.labelsize": 14,
     "legend.fontsize": 12,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
+    **dict.fromkeys(("axes.spines.top", "axes.spines.right"), False),
     "axes.prop_cycle": cycler(
-        color=[OKABE_ITO[name] for name in ("blue", "vermillion", "bluish green", "orange", "sky blue")]
+        color=[OKABE_ITO[c] for c in ("blue", "vermillion", "bluish green", "orange", "sky blue")]
     ),
     "svg.hashsalt": "inf-treaty",
 }
@@ -126,10 +113,8 @@ def category_style(category: str) -> tuple[str, str]:
 
     Examples
     --------
-    >>> category_style("SVC session")
-    ('#0072B2', 'D')
-    >>> category_style("something new")
-    ('#999999', 'o')
+    >>> category_style("SVC session"), category_style("something new")
+    (('#0072B2', 'D'), ('#999999', 'o'))
     """
     return CATEGORY_STYLE.get(category, (OKABE_ITO["grey"], "o"))
 
@@ -142,7 +127,4 @@ def category_group(category: str) -> str:
     >>> category_group("SVC session"), category_group("NATO statement"), category_group("?")
     ('meetings with Russia', 'allies', 'other')
     """
-    for group, members in CATEGORY_GROUPS.items():
-        if any(category == name for name, _ in members):
-            return group
-    return "other"
+    return next((g for g, ms in CATEGORY_GROUPS.items() if any(category == n for n, _ in ms)), "other")

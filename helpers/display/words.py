@@ -1,9 +1,8 @@
 """Dates, counts and text as a reader sees them: the one formatter and the one normaliser.
 
-Every lesson, check and figure writes a date with :func:`long_date` or :func:`event_date`,
-compares text with :func:`normalise`, and puts text from the tables into HTML with
-:func:`html_text` or into a matplotlib label with :func:`plot_text`. Month names are fixed
-English words, so the output never depends on the machine's locale.
+Every lesson, check and figure writes a date with :func:`long_date` or :func:`event_date`, compares
+text with :func:`normalise`, and puts table text into HTML with :func:`html_text` or into a matplotlib
+label with :func:`plot_text`. Month names are fixed English words, whatever the machine's locale.
 """
 
 from __future__ import annotations
@@ -25,21 +24,8 @@ __all__ = [
     "plural",
 ]
 
-MONTH_NAMES: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""English month names, January first."""
+_MONTHS = "January February March April May June July August September October November December"
+MONTH_NAMES: tuple[str, ...] = tuple(_MONTHS.split())  # English, whatever the locale
 
 _STRAIGHT = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -51,10 +37,8 @@ def long_date(date: object) -> str:
 
     Examples
     --------
-    >>> long_date("2018-12-04")
-    '4 December 2018'
-    >>> long_date(pd.Timestamp("2019-08-02 13:45"))
-    '2 August 2019'
+    >>> long_date("2018-12-04"), long_date(pd.Timestamp("2019-08-02 13:45"))
+    ('4 December 2018', '2 August 2019')
     """
     day = pd.Timestamp(date)
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -1,23 +1,9 @@
 """Reading tools for lesson 4 ("Reading the sources"): readable tables and a search of the source texts.
 
-The lesson's own material (claims and counter-claims, source profiles, disagreements, the
-sentences of exercise 1) is data in ``data/`` (``claims.csv``, ``source-profiles.csv``,
-``disagreements.csv``, ``sentences.csv``, described in ``data/datapackage.json``); the lesson
-reads, filters and counts it with pandas in its own cells. This module keeps only what is not
-the lesson's subject:
-
-- :func:`show_table` shows a table for reading: left-aligned, wrapped text, every cell
-  escaped for HTML, and a plain-text form;
-- :func:`sentences_with` finds the sentences of a bundled source text that contain some words.
-
-Examples
---------
->>> import pandas as pd
->>> show_table(pd.DataFrame({"who": ["Russia"], "says": ["a & b"]}), caption="Claims")
-Claims
-- who: Russia | says: a & b
->>> sentences_with("state-2017-at-a-glance", "acknowledged")
-['Indeed, Russian officials have not even acknowledged the existence of the missile system in question.']
+The lesson's material (claims, source profiles, disagreements, sentences) is data in ``data/`` that
+the lesson reads with pandas in its own cells. This module keeps :func:`show_table` (a table for
+reading: wrapped, every cell escaped for HTML, and a plain-text form) and :func:`sentences_with`
+(the sentences of a bundled source text that contain some words).
 """
 
 from __future__ import annotations

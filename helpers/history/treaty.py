@@ -1,15 +1,7 @@
-"""The INF Treaty in numbers, and a classifier that says whether a missile fell under its ban.
+"""The INF Treaty in numbers, and a classifier that says whether a missile fell under its ban (lesson 1).
 
-Lesson 1 ("Treaty background") uses this module. It holds:
-
-* the treaty's range bands (Article II) as constants, and :func:`classify_missile`,
-  which applies them to one missile and never raises, whatever it is given;
-* :func:`eliminations`, a small sourced table of the missiles each side destroyed;
-* :func:`treaty_facts`, the lesson's key facts, each with its source.
-
-The lesson builds its tables of events and its bar chart itself, with pandas and matplotlib.
-Every number here comes from ``background-facts.md`` (the collection's list of checked facts)
-or from the seed documents; the ``source`` columns say which. Importing this module is cheap.
+Every number comes from ``background-facts.md`` (the collection's list of checked facts) or the
+seed documents; the ``source`` columns say which. Importing this module is cheap.
 """
 
 from __future__ import annotations
@@ -44,36 +36,20 @@ __all__ = [
     "treaty_facts",
 ]
 
-# --------------------------------------------------------------------------- the range bands
-
+# Article II's bands (background fact 8): exactly 500 km and exactly 1,000 km are shorter-range,
+# exactly 5,500 km is intermediate-range.
 SHORTER_RANGE_MIN_KM: int = 500
-"""The lowest range the treaty covered: a range of exactly 500 km is a shorter-range missile."""
-
 SHORTER_RANGE_MAX_KM: int = 1000
-"""The top of the shorter-range band: exactly 1,000 km is still shorter-range."""
-
 INTERMEDIATE_RANGE_MAX_KM: int = 5500
-"""The top of the intermediate-range band: exactly 5,500 km is still intermediate-range."""
-
 BANDS: tuple[str, ...] = ("below 500 km", "shorter-range", "intermediate-range", "above 5,500 km")
-"""The four range bands :func:`classify_missile` can report, from shortest to longest."""
+LAUNCH_MODES: tuple[str, ...] = ("ground", "sea", "air")  # only ground-launched missiles were covered
+KINDS: tuple[str, ...] = ("ballistic", "cruise")  # GLBMs and GLCMs
 
-LAUNCH_MODES: tuple[str, ...] = ("ground", "sea", "air")
-"""Where a missile is launched from. Only ground-launched missiles fell under the treaty."""
+SIGNED: dt.date = dt.date(1987, 12, 8)  # in Washington (background fact 1)
+ENTERED_INTO_FORCE: dt.date = dt.date(1988, 6, 1)  # background fact 2
+INSPECTIONS_ENDED: dt.date = dt.date(2001, 5, 31)  # inspections and portal monitoring (fact 10)
 
-KINDS: tuple[str, ...] = ("ballistic", "cruise")
-"""The two kinds of ground-launched missile the treaty covered (GLBMs and GLCMs)."""
-
-SIGNED: dt.date = dt.date(1987, 12, 8)
-"""The treaty was signed in Washington on this day (background fact 1)."""
-
-ENTERED_INTO_FORCE: dt.date = dt.date(1988, 6, 1)
-"""The treaty entered into force on this day (background fact 2)."""
-
-INSPECTIONS_ENDED: dt.date = dt.date(2001, 5, 31)
-"""On-site inspections and portal monitoring ended at midnight on this day (background fact 10)."""
-
-_MODE_WORDS: dict[str, str] = {
+_MODE_WORDS: dict[str, str] = {  # everyday words for a launch mode -> "ground", "sea" or "air"
     word: mode
     for mode, words in {
         "ground": "ground land land-based ground-based ground-launched land-launched",
@@ -82,19 +58,10 @@ _MODE_WORDS: dict[str, str] = {
     }.items()
     for word in words.split()
 }
-"""Everyday words for a launch mode -> ``"ground"``, ``"sea"`` or ``"air"``."""
 
 
 def _km(value: float) -> str:
-    """A range in kilometres as a reader writes it: ``1,000 km``, ``1,000.5 km``.
-
-    Examples
-    --------
-    >>> _km(1000), _km(1000.5), _km(480.0)
-    ('1,000 km', '1,000.5 km', '480 km')
-    """
-    if float(value).is_integer():
-        return f"{int(value):,} km"
+    """A range as a reader writes it: ``1,000 km``, ``1,000.5 km``, ``480 km``."""
     return f"{value:,.2f}".rstrip("0").rstrip(".") + " km"
 
 
@@ -105,8 +72,6 @@ def parse_range_km(value: Any) -> float | None:
     --------
     >>> parse_range_km(480), parse_range_km("1,500 KM"), parse_range_km(" 5500.0 ")
     (480.0, 1500.0, 5500.0)
-    >>> [parse_range_km(v) for v in (-5, 0, float("nan"), "far", None, True, [500])]
-    [None, None, None, None, None, None, None]
     """
     try:
         number = parse_number(value.lower() if isinstance(value, str) else value)
@@ -122,8 +87,6 @@ def normalise_launch_mode(value: Any) -> str | None:
     --------
     >>> [normalise_launch_mode(word) for word in ("Ground-launched", "submarine", "AIR")]
     ['ground', 'sea', 'air']
-    >>> normalise_launch_mode("space"), normalise_launch_mode(3)
-    (None, None)
     """
     if not isinstance(value, str):
         return None
@@ -131,33 +94,23 @@ def normalise_launch_mode(value: Any) -> str | None:
 
 
 def _band(range_km: float) -> str:
-    if range_km < SHORTER_RANGE_MIN_KM:
-        return "below 500 km"
-    if range_km <= SHORTER_RANGE_MAX_KM:
-        return "shorter-range"
-    if range_km <= INTERMEDIATE_RANGE_MAX_KM:
-        return "intermediate-range"
-    return "above 5,500 km"
+    low, mid, high = SHORTER_RANGE_MIN_KM, SHORTER_RANGE_MAX_KM, INTERMEDIATE_RANGE_MAX_KM
+    return BANDS[(range_km >= low) + (range_km > mid) + (range_km > high)]
 
-
-# --------------------------------------------------------------------------- the classifier
 
 _VERDICT: dict[bool | None, tuple[str, str]] = {
     True: ("problem", "Banned by the INF Treaty"),
     False: ("correct", "Not banned by the INF Treaty"),
     None: ("not answered yet", "Cannot say yet"),
-}
-"""Verdict -> (kind of :func:`helpers.display.feedback.callout_html` box, label)."""
+}  # verdict -> (kind of callout box, label)
 
 
 @dataclass(frozen=True)
 class Classification:
     """What :func:`classify_missile` decided about one missile.
 
-    ``banned`` is True, False, or None when the input was not enough to say; ``band`` is one of
-    :data:`BANDS` (None without a usable range; for sea- and air-launched missiles it only says where
-    the number lies); ``reason`` is one plain sentence; ``range_km``, ``launch_mode`` and ``kind``
-    are what was used.
+    ``banned`` is True, False or None (the input was not enough to say); ``band`` is one of
+    :data:`BANDS` or None without a usable range; ``reason`` is one plain sentence.
 
     Examples
     --------
@@ -184,16 +137,11 @@ class Classification:
     def __str__(self) -> str:
         return f"{self.verdict}: {self.reason}"
 
-    def __repr__(self) -> str:
-        return str(self)
+    __repr__ = __str__
 
     def _repr_html_(self) -> str:
         kind, label = _VERDICT[self.banned]
         return callout_html(kind, html_text(self.reason), label=label, role="status")
-
-
-def _describe(launch_mode: str, kind: str | None) -> str:
-    return f"{launch_mode}-launched {kind} missile" if kind else f"{launch_mode}-launched missile"
 
 
 def _shown(value: Any) -> str:
@@ -205,21 +153,13 @@ def classify_missile(range_km: Any, launch_mode: Any = "ground", kind: Any = Non
     """Would the INF Treaty have banned this missile? Never raises, whatever it is given.
 
     The treaty banned ground-launched ballistic and cruise missiles with a range from 500 to
-    5,500 km, whatever the warhead (background fact 7; for conventional missiles, an inference
-    from *INF Treaty: At a Glance*, see :func:`treaty_facts`). Article II's two bands (background
-    fact 8): **shorter-range**, from 500 km up to and including 1,000 km (exactly 500 km is inside
-    the ban, 499.9 km is not); **intermediate-range**, over 1,000 km up to and including 5,500 km.
-    Sea- and air-launched missiles were not covered, whatever their range.
+    5,500 km, whatever the warhead (background facts 7-8; for conventional missiles an inference,
+    see :func:`treaty_facts`): shorter-range from 500 up to and including 1,000 km, intermediate-range
+    over 1,000 up to and including 5,500 km. Sea- and air-launched missiles were not covered.
 
-    Parameters
-    ----------
-    range_km : number or text
-        ``480``, ``1500.5`` or ``"1,500 km"``. Anything that is not a number above zero gives a
-        result asking for a range in km.
-    launch_mode : str, default "ground"
-        ``"ground"``, ``"sea"`` or ``"air"`` (or everyday words: ``"land"``, ``"submarine"``).
-    kind : str, optional
-        ``"ballistic"`` or ``"cruise"``: it only makes the reason read better.
+    ``range_km`` is a number or text (``"1,500 km"``); ``launch_mode`` is ``"ground"``, ``"sea"`` or
+    ``"air"`` or an everyday word (``"submarine"``); ``kind`` (``"ballistic"`` or ``"cruise"``) only
+    makes the reason read better.
 
     Examples
     --------
@@ -227,8 +167,6 @@ def classify_missile(range_km: Any, launch_mode: Any = "ground", kind: Any = Non
     (True, False)
     >>> [classify_missile(km, "ground").band for km in (1000, 1000.1, 5500, 5500.1)]
     ['shorter-range', 'intermediate-range', 'intermediate-range', 'above 5,500 km']
-    >>> classify_missile(2000, "sea", "cruise").banned
-    False
     >>> print(classify_missile("far", "ground"))
     Cannot say yet: Please give a range in km: a number greater than zero, such as 480 or 1500 (got 'far').
     """
@@ -252,7 +190,7 @@ def _classify(range_km: Any, launch_mode: Any, kind: Any) -> Classification:
         why = f"The kind should be 'ballistic' or 'cruise', or left out (got {_shown(kind)})."
         return Classification(None, band, why, number, mode)
     kind = normalise(kind) if kind is not None else None
-    what = f"A {_describe(mode, kind)} with a range of {_km(number)}"
+    what = f"A {mode}-launched {kind + ' ' if kind else ''}missile with a range of {_km(number)}"
     banned = mode == "ground" and band in ("shorter-range", "intermediate-range")
     if mode != "ground":
         why = (
@@ -282,8 +220,6 @@ def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     ...     {"case": "A", "range_km": 480, "launch_mode": "ground", "kind": "cruise"},
     ...     {"case": "B", "range_km": 1500, "launch_mode": "sea"},
     ... ])
-    >>> table.columns.tolist()
-    ['case', 'range_km', 'launch_mode', 'kind', 'banned', 'band', 'reason']
     >>> table.banned.tolist(), table.band.tolist()
     ([False, False], ['below 500 km', 'intermediate-range'])
     """
@@ -299,32 +235,26 @@ def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- the numbers
 
-_HARAHAN = "J. Harahan, On-Site Inspections Under the INF Treaty, ch. 6 (FAS copy); background fact 5"
+_HARAHAN = "J. Harahan, On-Site Inspections Under the INF Treaty, ch. {} (harahan-1993-on-site-inspections)"
 _CRS_COUNT = "CRS Insight IN10985 (1 Feb 2019); State Dept spokesman (2012); background fact 4"
 _REST = "1,846 Soviet total minus 654 SS-20s (background fact 4); no checked source splits it further"
 
 
 def eliminations() -> pd.DataFrame:
-    """The missiles each side eliminated under the treaty (complete by May 1991), with sources.
+    """The missiles each side eliminated under the treaty (complete by May 1991): one row per system.
 
-    The US count is given system by system. The Soviet count is split only into
-    the SS-20 and "all other Soviet systems": the collection has no checked
-    source for the other Soviet systems one by one (SS-4, SS-5, SS-12, SS-23),
-    so their 1,192 missiles stay together (1,846 - 654). One row per system: ``side``,
-    ``system``, ``missiles`` (int) and ``source``.
+    No checked source splits the Soviet count beyond the SS-20, so the rest (1,846 - 654) is one row.
 
     Examples
     --------
     >>> table = eliminations()
     >>> table.groupby("side", sort=False).missiles.sum().to_dict()
     {'United States': 846, 'Soviet Union': 1846}
-    >>> int(table.missiles.sum())
-    2692
     """
     rows = [
-        ("United States", "Pershing II", 234, _HARAHAN),
-        ("United States", "Pershing IA", 169, _HARAHAN),
-        ("United States", "BGM-109G GLCM", 443, _HARAHAN),
+        ("United States", "Pershing II", 234, _HARAHAN.format(6) + "; background fact 5"),
+        ("United States", "Pershing IA", 169, _HARAHAN.format(6) + "; background fact 5"),
+        ("United States", "BGM-109G GLCM", 443, _HARAHAN.format(6) + "; background fact 5"),
         ("Soviet Union", "SS-20", 654, _CRS_COUNT),
         ("Soviet Union", "all other Soviet systems", 1192, _REST),
     ]
@@ -355,14 +285,22 @@ def treaty_facts() -> pd.DataFrame:
         ("Signed", "8 December 1987, Washington, by President Reagan and General Secretary Gorbachev",
          "Treaty text, FAS copy (background fact 1)"),
         ("Entered into force", "1 June 1988", "Treaty text, FAS copy (background fact 2)"),
-        ("Eliminations complete", "By May 1991 (deadline 1 June 1991; last US missile 6 May, last Soviet "
-         "12 May 1991)", "FAS INF overview (background fact 3)"),
+        ("Elimination deadlines", "Shorter-range missiles (500-1,000 km) within 18 months of entry into "
+         "force (Article V), by 1 December 1989; intermediate-range missiles (over 1,000 to 5,500 km) "
+         "within three years (Article IV), by 1 June 1991", "Treaty Articles IV and V (background fact 3)"),
+        ("Eliminations complete", "By May 1991: last US missile 6 May, last Soviet missile 12 May 1991",
+         "FAS INF overview (background fact 3)"),
         ("Missiles eliminated", count, "CRS Insight IN10985 (2019) (background fact 4)"),
+        ("Verification", "National technical means (such as satellites; under Article XII the parties "
+         "agreed not to interfere with them), on-site inspections, and continuous portal "
+         "monitoring at Votkinsk (Russia) and Magna (Utah)",
+         f"Treaty Article XII; {_HARAHAN.format(3)}; inspections and portal monitoring: background fact 10"),
         ("On-site inspections ended", "Midnight, 31 May 2001, with portal monitoring at Votkinsk (Russia) "
          "and Magna (Utah)",
          "State Dept release, Dec 2000; Arms Control Today, June 2001 (background fact 10)"),
-        ("Special Verification Commission", "Article XIII forum to resolve compliance questions; first "
-         "session Geneva 1988", "Treaty Article XIII; seed timeline (background fact 11)"),
+        ("Special Verification Commission", "A forum (Article XIII) to resolve questions of compliance, "
+         "not a means of verification; its first session was in Geneva, 6 June to 15 July 1988",
+         f"Treaty Article XIII (background fact 11); first session: {_HARAHAN.format(3)}"),
         ("Successor states", "After 1991 the US treated 12 former Soviet states as bound; Russia, Belarus, "
          "Kazakhstan and Ukraine took part in the SVC", "Arms Control Today, June 2001 (background fact 17)"),
     ]  # fmt: skip

@@ -1,30 +1,16 @@
 """The US withdrawal of 2018-2019 as dates: the real steps from the event table, and imagined schedules.
 
-Two kinds of period appear in the withdrawal story, and pandas counts them differently:
-
-* **days** (:class:`pandas.Timedelta`): the US deadline of 4 December 2018 ran for 60 days;
-* **calendar months** (:class:`pandas.DateOffset`): the treaty's withdrawal notice ran for six
-  months, the same day number six months on. When that day does not exist in the target month,
-  pandas moves back to the month's last day (31 August + 6 months = 28 or 29 February).
-
-Lesson 3 does this arithmetic in its own cells. This module keeps what the lesson does not teach:
-the real dates looked up in the event table (so the checks compute their answers from the data),
-and :func:`withdrawal_schedule`, which the "what if?" widget and the step chart draw from.
-Input goes through the collection's one parser (:mod:`helpers.checks.answers`).
+The US deadline ran for 60 days (a :class:`pandas.Timedelta`); the treaty's notice for six calendar
+months (a :class:`pandas.DateOffset`: 31 August + 6 months = 28 or 29 February). Lesson 3 does this
+arithmetic in its own cells; this module keeps the real dates (so checks compute their answers from
+the data) and :func:`withdrawal_schedule`, which the "what if?" widget and the step chart draw from.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.checks.answers import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    AnswerError,
-    parse_date,
-    parse_days,
-    parse_whole_number,
-)
+from helpers.checks import answers
 from helpers.display.words import plural
 
 __all__ = [
@@ -112,35 +98,27 @@ def withdrawal_schedule(
     >>> withdrawal_schedule("2019-07-02", "60", 6).date.iloc[-1]  # 31 August + 6 months
     Timestamp('2020-02-29 00:00:00')
     """
-    finding = us_step_dates()["finding"] if finding_date is None else parse_date(finding_date)
-    n_days = parse_days(deadline_days)
-    n_months = parse_whole_number(notice_months)
+    finding = us_step_dates()["finding"] if finding_date is None else answers.parse_date(finding_date)
+    n_days = answers.parse_days(deadline_days)
+    n_months = answers.parse_whole_number(notice_months)
     if n_days < 0 or n_months < 0:
-        raise AnswerError("Use 0 or more days and months: a deadline or a notice cannot run backwards.")
+        why = "Use 0 or more days and months: a deadline or a notice cannot run backwards."
+        raise answers.AnswerError(why)
     try:
         deadline = finding + pd.Timedelta(days=n_days)
         effective = deadline + pd.DateOffset(months=n_months)
     except (ValueError, OverflowError):
         effective = None
-    if effective is None or not FIRST_YEAR <= effective.year <= LAST_YEAR:
-        raise AnswerError(
-            f"That schedule would end outside the years {FIRST_YEAR} to {LAST_YEAR}. Try smaller numbers."
-        )
+    first, last = answers.FIRST_YEAR, answers.LAST_YEAR
+    if effective is None or not first <= effective.year <= last:
+        why = f"That schedule would end outside the years {first} to {last}. Try smaller numbers."
+        raise answers.AnswerError(why)
+    days, months = f"finding + {plural(n_days, 'day')}", f"notice + {plural(n_months, 'calendar month')}"
     rows = [
         ("finding", "Material-breach finding; deadline set", finding, "the start date"),
-        (
-            "suspension",
-            "Deadline ends; US obligations suspended",
-            deadline,
-            f"finding + {plural(n_days, 'day')}",
-        ),
+        ("suspension", "Deadline ends; US obligations suspended", deadline, days),
         ("notice", "Notice of withdrawal given (Article XV)", deadline, "same day as the suspension"),
-        (
-            "withdrawal",
-            "Withdrawal takes effect; treaty ends",
-            effective,
-            f"notice + {plural(n_months, 'calendar month')}",
-        ),
+        ("withdrawal", "Withdrawal takes effect; treaty ends", effective, months),
     ]
     frame = pd.DataFrame(rows, columns=["key", "step", "date", "rule"])
     frame["date"] = pd.to_datetime(frame["date"])

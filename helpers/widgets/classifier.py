@@ -1,13 +1,12 @@
 """An interactive range-band classifier: a slider, a text box, a launch-mode menu and the answer.
 
-The answer comes from :func:`helpers.history.treaty.classify_missile`, so the widget
-gives exactly the same verdicts as the function. Whatever a student types or
+The verdicts are those of :func:`helpers.history.treaty.classify_missile`; whatever a student types or
 picks, the widget shows a verdict or a polite request, and never raises.
-ipywidgets is imported only when the widget is built.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from helpers.display.feedback import callout_html
@@ -29,13 +28,7 @@ MODE_CHOICES: dict[str, tuple[str, str | None]] = {
 
 
 def _slider_km(value: Any) -> int | None:
-    """Where the slider goes for a typed range (read by ``parse_number``); None if it cannot go there.
-
-    Examples
-    --------
-    >>> _slider_km("1,000 KM"), _slider_km("5500.4"), _slider_km("99999"), _slider_km("far")
-    (1000, 5500, None, None)
-    """
+    """Where the slider goes for a typed range such as "1,000 km"; None if it cannot go there."""
     number = parse_range_km(value)
     return int(round(number)) if number is not None and number <= SLIDER_MAX_KM else None
 
@@ -50,9 +43,8 @@ def _mode_label(launch_mode: Any, kind: Any) -> str:
 def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: Any = "cruise"):
     """Build the classifier: move the slider or type a range, pick a launch mode, read the verdict.
 
-    ``range_km`` is the starting range (anything ``classify_missile`` accepts); ``launch_mode`` and
-    ``kind`` pick the starting menu choice (unknown values start on the first). Returns an
-    ``ipywidgets.VBox`` whose children are the slider, the text box, the menu and the answer.
+    The arguments are the starting range and menu choice (unknown values start on the first); the
+    ``ipywidgets.VBox`` returned holds the slider, the text box, the menu and the answer.
 
     Examples
     --------
@@ -98,12 +90,9 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
 
     def set_quietly(widget: Any, value: Any) -> None:
         state["syncing"] = True
-        try:
+        with contextlib.suppress(Exception):  # a value the widget cannot hold leaves it where it is
             widget.value = value
-        except Exception:  # a value the widget cannot hold simply leaves it where it is
-            pass
-        finally:
-            state["syncing"] = False
+        state["syncing"] = False
 
     def from_slider(change: Any) -> None:
         if not state["syncing"]:

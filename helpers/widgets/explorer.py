@@ -1,28 +1,7 @@
 """An interactive explorer for the event table: filter by years, category, side or person, and text.
 
-``TimelineExplorer()`` shows a small dashboard in a notebook: controls, a count of matching events,
-the lesson's timeline figure (drawn by :func:`helpers.history.timeline.draw_timeline`, with alt
-text), a list of the matching events with their evidence and source, and a button that exports the
-selection as a spreadsheet-safe CSV file. Every control can also be set from code::
-
-    ex = TimelineExplorer()
-    ex.year_range.value = (2014, 2015)
-    ex.search.value = "Ryabkov"
-    ex.selection          # the matching events, as a DataFrame
-
-Nothing a student types or picks raises an error: a reversed year range is put in order, an empty
-category selection means "all categories", search text is plain text (never a pattern), and a
-filter that matches nothing shows a friendly message.
-
-Examples
---------
->>> ex = TimelineExplorer()
->>> ex.year_range.value = (2016, 2016)
->>> int(ex.selection.date_start.dt.year.eq(2016).sum()) == len(ex.selection)
-True
->>> ex.search.value = "RYABKOV"
->>> ex.selection.event_id.tolist()
-['2016-02-16-gottemoeller-meets-ryabkov', '2016-04-08-gottemoeller-meets-ryabkov']
+:class:`TimelineExplorer` shows controls, a count, the lesson's timeline with alt text, the matching
+events with evidence and source, and an export as spreadsheet-safe CSV. Nothing a student types raises.
 """
 
 from __future__ import annotations
@@ -38,12 +17,11 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 from traitlets import validate
 
 from helpers.data.export import download_link_html, to_safe_csv
+from helpers.data.loading import load_tables
 from helpers.display.feedback import callout_html
 from helpers.display.figures import figure_html, style_context
 from helpers.display.style import GREYS, GROUP_COLOURS
@@ -70,22 +48,16 @@ _LIST_HEAD = (
     '<table class="inf-events" style="border-collapse:collapse;width:100%"><thead><tr><th>Date</th>'
     "<th>Category</th><th>What happened</th><th>Evidence and source</th></tr></thead><tbody>"
 )
-_NOTHING = (
-    "No events match these filters. Widen the years, clear the categories or the search, or choose Anyone."
-)
+_NOTHING = "No events match these filters. Widen the years, clear the categories or the search, or choose Anyone."  # noqa: E501 # fmt: skip
 
 
-def _look(width: str) -> dict[str, Any]:
-    """A control's style and width: its description in full, then the control."""
-    return {"style": {"description_width": "initial"}, "layout": widgets.Layout(width=width)}
-
-
-def _wide() -> widgets.Layout:
-    return widgets.Layout(width="100%")
+def _look(width: str, description: str) -> dict[str, Any]:
+    """A control's description (shown in full), style and width."""
+    return {"description": description, "style": {"description_width": "initial"}, "layout": {"width": width}}
 
 
 class YearRangeSlider(widgets.IntRangeSlider):
-    """An ``IntRangeSlider`` that accepts a reversed pair, such as ``(2018, 2014)``, and puts it in order.
+    """An ``IntRangeSlider`` that puts a reversed pair, such as ``(2018, 2014)``, in order (and clips it).
 
     Examples
     --------
@@ -93,15 +65,11 @@ class YearRangeSlider(widgets.IntRangeSlider):
     >>> slider.value = (2018, 2014)
     >>> slider.value
     (2014, 2018)
-    >>> slider.value = (1900, 2100)
-    >>> slider.value
-    (2013, 2019)
     """
 
     @validate("value")
     def _validate_value(self, proposal: dict[str, Any]) -> tuple[int, int]:
-        lower, upper = sorted(min(max(int(v), self.min), self.max) for v in proposal["value"])
-        return lower, upper
+        return tuple(sorted(min(max(int(v), self.min), self.max) for v in proposal["value"]))
 
 
 def legend_html() -> str:
@@ -112,17 +80,12 @@ def legend_html() -> str:
     >>> all(name in legend_html() for name in ("meetings with Russia", "the treaty&#x27;s life"))
     True
     """
-    swatch = '<span aria-hidden="true" style="display:inline-block;width:0.9em;height:0.9em;background:{};margin:0 0.3em 0 1em;vertical-align:middle"></span>'  # noqa: E501
-    entry = '<span style="white-space:nowrap">{}</span> '
-    parts = [
-        entry.format(swatch.format(colour) + html_text(group)) for group, colour in GROUP_COLOURS.items()
-    ]
-    parts.append(
-        entry.format('<span aria-hidden="true" style="margin:0 0.3em 0 1em">\u25cf</span>exact day known')
-    )
-    box = swatch.replace("width:0.9em", "width:1.6em").format(GREYS["key"] + ";opacity:0.45")
-    parts.append(entry.format(box + html_text(ROUGH_DATE.replace("\n", " "))))
-    return '<div style="font-size:0.95em;line-height:1.8">' + "".join(parts) + "</div>"
+    swatch = '<span aria-hidden="true" style="display:inline-block;width:{};height:0.9em;background:{};margin:0 0.3em 0 1em;vertical-align:middle"></span>'  # noqa: E501
+    keys = [(swatch.format("0.9em", colour), group) for group, colour in GROUP_COLOURS.items()]
+    keys.append(('<span aria-hidden="true" style="margin:0 0.3em 0 1em">\u25cf</span>', "exact day known"))
+    keys.append((swatch.format("1.6em", GREYS["key"] + ";opacity:0.45"), ROUGH_DATE.replace("\n", " ")))
+    entries = "".join(f'<span style="white-space:nowrap">{k}{html_text(text)}</span> ' for k, text in keys)
+    return f'<div style="font-size:0.95em;line-height:1.8">{entries}</div>'
 
 
 class TimelineExplorer:
@@ -130,39 +93,20 @@ class TimelineExplorer:
 
     Parameters
     ----------
-    events : pandas.DataFrame, optional
-        The events (as :func:`helpers.load_events` gives them). By default the collection's own
-        table, with its participants and sources.
-    participants : pandas.DataFrame, optional
-        Who took part in each event. Without it the side-or-person filter offers only "Anyone".
-    sources : pandas.DataFrame, optional
-        The sources table, used to name each event's source in the list.
-    max_points : int
-        At most this many events are drawn; a larger selection is shown by an evenly spaced sample,
-        and the alt text says so.
-    max_rows : int
-        At most this many events are listed; the list says how many more match.
-    export_folder : str or Path, optional
-        Where the export button writes ``inf-events-selection.csv`` (by default the current folder).
-    dpi : float
-        Resolution of the figure image.
+    events, participants, sources : pandas.DataFrame, optional
+        The tables as :func:`helpers.load_tables` gives them (by default the collection's own).
+        Without participants the side-or-person filter offers only "Anyone".
+    max_points, max_rows : int
+        At most this many events are drawn (an evenly spaced sample, said in the alt text) and listed.
+    export_folder, dpi : str or Path, float
+        Where the export button writes its file (by default the current folder); the figure's resolution.
 
-    Attributes
-    ----------
-    year_range, categories, side_or_person, search
-        The controls: a :class:`YearRangeSlider`, a ``SelectMultiple`` (none selected means all),
-        a ``Dropdown`` ("Anyone", a side or a person's name) and a ``Text`` (plain text searched in
-        the summary, evidence, event id and participant names).
-    reset_button, export_button : ipywidgets.Button
-        Clear all filters; write and offer the selection as CSV.
-    count_label, figure_html, list_html, export_output : ipywidgets.HTML
-        How many events match; the figure with alt text; the matching events; the export result.
-    figure : matplotlib.figure.Figure
-        The timeline of the current selection; ``figure_alt`` is its text description.
-    widget : ipywidgets.VBox
-        Everything above, laid out; the explorer displays as this widget.
-    last_update_seconds : float
-        How long the last update took (filter, figure, image, list).
+    Examples
+    --------
+    >>> ex = TimelineExplorer()
+    >>> ex.year_range.value, ex.search.value = (2016, 2016), "RYABKOV"  # plain text, in any case
+    >>> ex.selection.event_id.tolist()
+    ['2016-02-16-gottemoeller-meets-ryabkov', '2016-04-08-gottemoeller-meets-ryabkov']
     """
 
     def __init__(
@@ -177,31 +121,22 @@ class TimelineExplorer:
         dpi: float = 80,
     ) -> None:
         if events is None:
-            from helpers.data.loading import load_tables
-
             tables = load_tables()
-            events = tables.events
+            events, sources = tables.events, tables.sources if sources is None else sources
             participants = tables.participants if participants is None else participants
-            sources = tables.sources if sources is None else sources
         self.max_points, self.max_rows = max(int(max_points), 1), max(int(max_rows), 0)
         self.export_folder = Path(export_folder) if export_folder is not None else None
-        self.dpi = dpi
-        self.last_export_path: Path | None = None
-        self.last_update_seconds = 0.0
-        self.figure_alt = ""
+        self.dpi, self.last_export_path, self.last_update_seconds, self.figure_alt = dpi, None, 0.0, ""
         self._updating_paused = False
         self._prepare(events, participants, sources)
         self._build_controls()
         self._mask_now = np.ones(self.total, dtype=bool)
         self.update()
 
-    # ----------------------------------------------------------------------- preparation (once)
-
     def _prepare(self, events: pd.DataFrame, participants: pd.DataFrame | None, sources: pd.DataFrame | None):
-        self._columns = list(events.columns)
-        frame = events.sort_values(["date_start", "date_end", "event_id"], kind="stable")
-        self._frame = frame = frame.reset_index(drop=True)
-        self.total = len(frame)
+        """Sort the events once and keep what every update reads: years, categories, search text."""
+        self._columns, self.total = list(events.columns), len(events)
+        self._frame = frame = events.sort_values(["date_start", "date_end", "event_id"], ignore_index=True)
         self._y0 = frame["date_start"].dt.year.to_numpy(dtype="int64")
         self._y1 = frame["date_end"].dt.year.to_numpy(dtype="int64")
         self._category = frame["category"].astype(str).to_numpy()
@@ -213,77 +148,54 @@ class TimelineExplorer:
         if "name_in_source" in participants:
             names = names + " " + participants["name_in_source"].fillna("").astype(str)
         who = names.groupby(participants["event_id"].astype(str).to_numpy()).agg(" ".join).to_dict()
-        text = frame["summary"].fillna("").astype(str) + "\n" + frame["evidence"].fillna("").astype(str)
         ids = frame["event_id"].astype(str)
-        text = text + "\n" + ids + "\n" + pd.Series([who.get(e, "") for e in ids])
-        self._search_text = text.map(normalise)
-        self._source_names: dict[str, str] = {}
+        text = frame["summary"].fillna("").astype(str) + "\n" + frame["evidence"].fillna("").astype(str)
+        self._search_text = (text + "\n" + ids + "\n" + ids.map(lambda e: who.get(e, ""))).map(normalise)
+        self._source_names = {}
         for row in (sources if sources is not None else pd.DataFrame()).itertuples(index=False):
             year = f", {row.date_published.year}" if pd.notna(row.date_published) else ""
             self._source_names[str(row.source_id)] = f"{row.publisher}: {row.title}{year}"
 
     def _who_options(self) -> list[tuple[str, str]]:
-        sides = self._participants["side"].astype(str)
-        present = [s for s in _SIDES if (sides == s).any()] + sorted(set(sides) - set(_SIDES))
-        options = [(ANYONE, ANYONE)] + [(f"Side: {side}", side) for side in present]
-        titled = self._participants["title"].fillna("").astype(str).str.strip() != ""
-        people = self._participants[titled].drop_duplicates("name")
-        taken = {value for _, value in options}
-        for name, side in sorted(zip(people["name"].astype(str), people["side"].astype(str), strict=True)):
-            if name not in taken:
-                options.append((f"{name} ({side})", name))
-                taken.add(name)
-        return options
+        """Anyone, then the sides present, then each titled person once."""
+        people = self._participants
+        sides = set(people["side"].astype(str))
+        present = [s for s in _SIDES if s in sides] + sorted(sides - set(_SIDES))
+        choices = {ANYONE: ANYONE} | {side: f"Side: {side}" for side in present}
+        titled = people[people["title"].fillna("").astype(str).str.strip() != ""].drop_duplicates("name")
+        for name, side in sorted(zip(titled["name"].astype(str), titled["side"].astype(str), strict=True)):
+            choices.setdefault(name, f"{name} ({side})")
+        return [(label, value) for value, label in choices.items()]
 
     def _build_controls(self) -> None:
         first, last = (int(self._y0.min()), int(self._y1.max())) if self.total else (2013, 2019)
-        start = 2013 if first <= 2013 <= last else first
-        years = {"min": first, "max": last, "value": (start, last), "continuous_update": False}
-        self.year_range = YearRangeSlider(description="Years", **years, **_look("32em"))
-        options = self._category_options
-        rows = min(max(len(options), 3), 11)
-        self.categories = widgets.SelectMultiple(
-            options=options, rows=rows, description="Categories", **_look("22em")
-        )
-        self.side_or_person = widgets.Dropdown(
-            options=self._who_options(), description="Side or person", **_look("28em")
-        )
-        self.search = widgets.Text(
-            placeholder="e.g. Ryabkov, experts, 9M729", description="Search", **_look("28em")
-        )
-        self.reset_button = widgets.Button(
-            description="Reset filters", icon="undo", tooltip="Show every event"
-        )
-        tip = f"Save the matching events as {EXPORT_FILENAME}"
-        self.export_button = widgets.Button(
-            description="Export selection as CSV", icon="download", tooltip=tip
-        )
-        self.count_label, self.export_output, self.legend_html = (
-            widgets.HTML(),
-            widgets.HTML(),
-            widgets.HTML(legend_html()),
-        )
-        self.figure_html, self.list_html = widgets.HTML(layout=_wide()), widgets.HTML(layout=_wide())
-        hint = widgets.HTML(
-            f'<span style="font-size:0.9em;color:{GREYS["soft ink"]}">Categories: none selected means all; '
-            "Ctrl-click (Cmd-click on a Mac) picks several.</span>"
-        )
+        years = {"min": first, "max": last, "value": (2013 if first <= 2013 <= last else first, last)}
+        self.year_range = YearRangeSlider(continuous_update=False, **years, **_look("32em", "Years"))
+        options, rows = self._category_options, min(max(len(self._category_options), 3), 11)
+        self.categories = widgets.SelectMultiple(options=options, rows=rows, **_look("22em", "Categories"))
+        who = self._who_options()
+        self.side_or_person = widgets.Dropdown(options=who, **_look("28em", "Side or person"))
+        self.search = widgets.Text(placeholder="e.g. Ryabkov, experts, 9M729", **_look("28em", "Search"))
+        button, tip = widgets.Button, f"Save the matching events as {EXPORT_FILENAME}"
+        self.reset_button = button(description="Reset filters", icon="undo", tooltip="Show every event")
+        self.export_button = button(description="Export selection as CSV", icon="download", tooltip=tip)
+        self.count_label, self.export_output = widgets.HTML(), widgets.HTML()
+        self.legend_html = widgets.HTML(legend_html())
+        wide = {"layout": widgets.Layout(width="100%")}
+        self.figure_html, self.list_html = widgets.HTML(**wide), widgets.HTML(**wide)
+        note = "Categories: none selected means all; Ctrl-click (Cmd-click on a Mac) picks several."
+        hint = widgets.HTML(f'<span style="font-size:0.9em;color:{GREYS["soft ink"]}">{note}</span>')
         left = widgets.VBox([self.year_range, self.side_or_person, self.search, self.reset_button])
         left.layout.margin = "0 2em 0 0"
-        controls = widgets.HBox([left, widgets.VBox([self.categories, hint])])
-        controls.layout.flex_flow = "row wrap"
-        export = widgets.HBox([self.export_button, self.export_output])
-        export.layout.align_items = "center"
-        self.widget = widgets.VBox(
-            [controls, self.count_label, self.figure_html, self.legend_html, self.list_html, export],
-            layout=_wide(),
-        )
+        row_wrap = {"flex_flow": "row wrap"}
+        controls = widgets.HBox([left, widgets.VBox([self.categories, hint])], layout=row_wrap)
+        export = widgets.HBox([self.export_button, self.export_output], layout={"align_items": "center"})
+        parts = [controls, self.count_label, self.figure_html, self.legend_html, self.list_html, export]
+        self.widget = widgets.VBox(parts, **wide)
         for control in (self.year_range, self.categories, self.side_or_person, self.search):
-            control.observe(self._on_change, names="value")
+            control.observe(lambda _change: self._updating_paused or self.update(), names="value")
         self.reset_button.on_click(lambda _button: self.reset())
         self.export_button.on_click(self._on_export)
-
-    # ----------------------------------------------------------------------- filtering
 
     def _current_mask(self) -> np.ndarray:
         lower, upper = self.year_range.value
@@ -305,12 +217,6 @@ class TimelineExplorer:
         """The events that match the current filters, in date order, with the table's own columns."""
         return self._frame.loc[self._mask_now, self._columns].reset_index(drop=True)
 
-    # ----------------------------------------------------------------------- updating
-
-    def _on_change(self, _change: dict[str, Any]) -> None:
-        if not self._updating_paused:
-            self.update()
-
     @contextlib.contextmanager
     def hold_updates(self) -> Iterator[None]:
         """Change several controls at once with a single update at the end.
@@ -319,8 +225,7 @@ class TimelineExplorer:
         --------
         >>> ex = TimelineExplorer()
         >>> with ex.hold_updates():
-        ...     ex.year_range.value = (2017, 2017)
-        ...     ex.categories.value = ("bilateral meeting",)
+        ...     ex.year_range.value, ex.categories.value = (2017, 2017), ("bilateral meeting",)
         >>> set(ex.selection.category) == {"bilateral meeting"}
         True
         """
@@ -335,9 +240,7 @@ class TimelineExplorer:
         """Show every event again: all years, all categories, anyone, no search text."""
         with self.hold_updates():
             self.year_range.value = (self.year_range.min, self.year_range.max)
-            self.categories.value = ()
-            self.side_or_person.value = ANYONE
-            self.search.value = ""
+            self.categories.value, self.side_or_person.value, self.search.value = (), ANYONE, ""
 
     def update(self) -> None:
         """Recompute the selection from the controls and redraw the count, figure and list (never raises)."""
@@ -354,9 +257,8 @@ class TimelineExplorer:
             self._draw(positions)
             self._show_list(positions)
         except Exception as error:  # a student must never see a traceback from the explorer
-            name = html_text(type(error).__name__)
-            problem = f"Something went wrong while filtering ({name}). Try Reset filters."
-            self.count_label.value = callout_html("problem", problem, role="status")
+            problem = f"Something went wrong while filtering ({html_text(type(error).__name__)})."
+            self.count_label.value = callout_html("problem", problem + " Try Reset filters.", role="status")
         self.last_update_seconds = time.perf_counter() - started
 
     def _years_text(self) -> str:
@@ -364,63 +266,44 @@ class TimelineExplorer:
         return str(lower) if lower == upper else f"{lower} to {upper}"
 
     def _draw(self, positions: np.ndarray) -> None:
-        drawn = positions
-        if len(positions) > self.max_points:
-            drawn = positions[
-                np.unique(np.linspace(0, len(positions) - 1, self.max_points).round().astype(int))
-            ]
-        lower, upper = self.year_range.value
-        height = 1.3 + 0.36 * max(len(self._category_options), 1)
+        """Draw at most ``max_points`` of the events at ``positions`` and show the figure as a PNG."""
+        sample = np.unique(np.linspace(0, len(positions) - 1, self.max_points).round().astype(int))
+        drawn = positions[sample] if len(positions) > self.max_points else positions
+        self.figure_alt = describe_timeline(self._frame.iloc[positions], self._years_text())
+        if len(drawn) < len(positions):
+            self.figure_alt += f" Only {len(drawn):,} evenly spaced events are drawn."
+        height, buffer = 1.3 + 0.36 * max(len(self._category_options), 1), io.BytesIO()
         with style_context():
-            fig = Figure(figsize=(11, height), dpi=self.dpi)
+            self.figure = fig = Figure(figsize=(11, height), dpi=self.dpi)
             ax = fig.add_subplot()
             fig.subplots_adjust(left=0.19, right=0.965, top=1 - 0.35 / height, bottom=0.5 / height)
-            window = (f"{lower}-01-01", f"{upper}-12-31")
+            window = (f"{self.year_range.lower}-01-01", f"{self.year_range.upper}-12-31")
             draw_timeline(ax, self._frame.iloc[drawn], xlim=window, rows=self._category_options, legend=False)
-            self.figure_alt = describe_timeline(self._frame.iloc[positions], self._years_text())
-            if len(drawn) < len(positions):
-                self.figure_alt += f" Only {len(drawn):,} evenly spaced events are drawn."
             if not len(positions):
-                self.figure_alt = (
-                    f"An empty timeline: no events match the current filters ({self._years_text()})."
-                )
+                self.figure_alt = f"An empty timeline: no events match the filters ({self._years_text()})."
                 ax.text(0.5, 0.5, _NOTHING.replace(". ", ".\n", 1), transform=ax.transAxes, **_EMPTY_LOOK)
-            canvas = FigureCanvasAgg(fig)
-            canvas.draw()
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())[:, :, :3]).save(
-            buffer, format="PNG", compress_level=1
-        )
-        self.figure = fig
-        png = base64.b64encode(buffer.getvalue()).decode("ascii")
+            fig.savefig(buffer, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})  # quick to save
         caption = self.figure_alt if len(positions) else "No events match these filters."
+        png = base64.b64encode(buffer.getvalue()).decode("ascii")
         self.figure_html.value = figure_html(None, self.figure_alt, caption, png=png)
 
     def _show_list(self, positions: np.ndarray) -> None:
-        if not len(positions):
-            self.list_html.value = (
-                f'<p role="status" style="font-size:1.1em"><strong>{html_text(_NOTHING)}</strong></p>'
-            )
-            return
-        soft = GREYS["soft ink"]
-        rows = []
+        """List the first ``max_rows`` events at ``positions``: date, category, summary, evidence, source."""
+        soft, rows = GREYS["soft ink"], []
         for event in self._frame.iloc[positions[: self.max_rows]].itertuples(index=False):
             date = event_date(event.date_start, event.date_end, str(event.date_precision))
             source = self._source_names.get(str(event.source_id), str(event.source_id))
             rows.append(
-                f'<tr><td style="white-space:nowrap">{html_text(date)}</td>'
-                f"<td>{html_text(event.category)}</td>"
-                f'<td>{html_text(event.summary)}<br><small class="inf-event-id" style="color:{soft}">'
+                f'<tr><td style="white-space:nowrap">{html_text(date)}</td><td>{html_text(event.category)}'
+                f'</td><td>{html_text(event.summary)}<br><small class="inf-event-id" style="color:{soft}">'
                 f"{html_text(event.event_id)}</small></td><td>\u201c{html_text(event.evidence)}\u201d"
                 f'<br><small style="color:{soft}">{html_text(source)}</small></td></tr>'
             )
         more = len(positions) - len(rows)
         tail = f"<p>\u2026 and {more:,} more. Narrow the filters to see them, or export them all as CSV.</p>"
-        self.list_html.value = (
-            _LIST_HEAD + "".join(rows) + "</tbody></table>" + (tail if more else "") + "</div>"
-        )
-
-    # ----------------------------------------------------------------------- export
+        self.list_html.value = f"{_LIST_HEAD}{''.join(rows)}</tbody></table>{tail if more else ''}</div>"
+        if not len(positions):
+            self.list_html.value = f'<p role="status" style="font-size:1.1em"><strong>{_NOTHING}</strong></p>'
 
     def selection_csv(self) -> str:
         """The selection as spreadsheet-safe CSV text (see :func:`helpers.data.export.to_safe_csv`)."""
@@ -428,30 +311,23 @@ class TimelineExplorer:
 
     def export(self, path: str | Path | None = None) -> Path:
         """Write the selection as CSV (UTF-8 with a byte-order mark, for Excel) and return the file's path."""
-        if path is None:
-            path = (self.export_folder if self.export_folder is not None else Path.cwd()) / EXPORT_FILENAME
-        path = Path(path)
+        path = Path(path) if path is not None else (self.export_folder or Path.cwd()) / EXPORT_FILENAME
         path.write_text("\ufeff" + self.selection_csv(), encoding="utf-8", newline="")
         self.last_export_path = path
         return path
 
     def _on_export(self, _button: Any = None) -> None:
         try:
-            text = self.selection_csv()
-        except Exception as error:
-            self.export_output.value = f"The export failed ({html_text(type(error).__name__)})."
-            return
-        try:
-            path = self.export(None)
-            saved = plural(int(self._mask_now.sum()), "event")
-            message = f"Saved {saved} to <code>{html_text(path.name)}</code> beside this notebook."
-        except OSError as error:
-            message = f"Could not save the file here ({html_text(error.strerror or 'not allowed')})."
-        if len(text.encode("utf-8")) <= _MAX_LINK_BYTES:
-            message += " " + download_link_html(text, EXPORT_FILENAME, f"Download {EXPORT_FILENAME}")
+            text, saved = self.selection_csv(), f"Saved {plural(int(self._mask_now.sum()), 'event')} to"
+            try:
+                message = f"{saved} <code>{html_text(self.export().name)}</code> beside this notebook."
+            except OSError as error:
+                message = f"Could not save the file here ({html_text(error.strerror or 'not allowed')})."
+            if len(text.encode("utf-8")) <= _MAX_LINK_BYTES:
+                message += " " + download_link_html(text, EXPORT_FILENAME, f"Download {EXPORT_FILENAME}")
+        except Exception as error:  # a button must never raise in front of a class
+            message = f"The export failed ({html_text(type(error).__name__)})."
         self.export_output.value = message
-
-    # ----------------------------------------------------------------------- display
 
     def __repr__(self) -> str:
         n = int(self._mask_now.sum())

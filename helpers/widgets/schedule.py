@@ -1,8 +1,6 @@
 """A "what if?" widget: change the finding date, the deadline or the notice and see the new schedule.
 
-:func:`what_if_html` does the work and never raises, whatever it is given; :func:`schedule_widget`
-wraps it in text boxes read by the collection's one parser (ipywidgets is imported only when the
-widget is built).
+:func:`what_if_html` does the work and never raises; :func:`schedule_widget` wraps it in text boxes.
 """
 
 from __future__ import annotations
@@ -22,9 +20,7 @@ def _problem(message: str) -> str:
 
 
 def what_if_html(finding_date: object, deadline_days: object, notice_months: object) -> str:
-    """The schedule for these inputs as HTML, or a note on what to change. Never raises.
-
-    The arguments are those of :func:`helpers.history.withdrawal.withdrawal_schedule`, as typed.
+    """The schedule for these inputs (as typed) as HTML, or a note on what to change. Never raises.
 
     Examples
     --------
@@ -85,12 +81,7 @@ def schedule_widget(
     deadline_days: object = ACTUAL_DEADLINE_DAYS,
     notice_months: object = ACTUAL_NOTICE_MONTHS,
 ):
-    """Three text boxes and a live schedule; a button puts back the 2018-2019 values.
-
-    Returns
-    -------
-    ipywidgets.VBox
-        Show it by making it the last line of a cell.
+    """Three text boxes and a live schedule (an ``ipywidgets.VBox``); a button puts back 2018-2019.
 
     Examples
     --------
@@ -102,13 +93,10 @@ def schedule_widget(
     import ipywidgets as widgets
 
     real = str(withdrawal_schedule().date.iloc[0].date())
-    wide = {"description_width": "initial"}
 
     def box(value: object, description: str, width: str) -> widgets.Text:
-        layout = widgets.Layout(width=width)
-        return widgets.Text(
-            value=str(value), description=description, continuous_update=False, style=wide, layout=layout
-        )
+        look = {"style": {"description_width": "initial"}, "layout": {"width": width}}
+        return widgets.Text(value=str(value), description=description, continuous_update=False, **look)
 
     date_box = box(finding_date or real, "Finding date (YYYY-MM-DD):", "27em")
     days_box = box(deadline_days, "Deadline (days):", "13em")
@@ -126,7 +114,5 @@ def schedule_widget(
     for text_box in (date_box, days_box, months_box):
         text_box.observe(update, names="value")
     reset.on_click(back_to_history)
-    controls = widgets.HBox(
-        [date_box, days_box, months_box, reset], layout=widgets.Layout(flex_flow="row wrap")
-    )
+    controls = widgets.HBox([date_box, days_box, months_box, reset], layout={"flex_flow": "row wrap"})
     return widgets.VBox([controls, result])
