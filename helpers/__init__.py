@@ -9,6 +9,8 @@ Examples
 >>> import helpers
 >>> helpers.load_events().event_id.is_unique, helpers.classify_missile(2500, "ground").banned
 (True, True)
+>>> set(helpers.load_table("claims").side) >= {"United States", "Russia"}
+True
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import importlib
 from typing import Any
 
 from helpers.data.errors import EventTableError
-from helpers.data.loading import Tables, load_events, load_participants, load_sources, load_tables
+from helpers.data.loading import Tables, load_events, load_participants, load_sources, load_table, load_tables
 
 __all__ = [
     "EventTableError",
@@ -25,6 +27,7 @@ __all__ = [
     "load_events",
     "load_participants",
     "load_sources",
+    "load_table",
     "load_tables",
 ]
 

@@ -1,8 +1,4 @@
-"""Self-checks for lesson 4, "Reading the sources": each returns a Feedback and never raises.
-
-Expected answers come from the event table and the lesson's tables in ``data/``. Exercise 5 is a
-checklist (:func:`check_russian_view`): no program can grade a paragraph.
-"""
+"""Self-checks for lesson 4, "Reading the sources": each returns a Feedback and never raises."""
 
 from __future__ import annotations
 
@@ -153,8 +149,7 @@ def check_experts_meetings(answer: Any) -> Feedback:
 EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
     "acknowledgement": ("acknowledges", "Look for a Russian statement of December 2017"),
     "refusal": ("refuses", "Look for the third experts meeting, in 2018"),
-}
-"""Per claim (the ``russian_response`` of the row behind it): a word the evidence copied must hold, a hint."""
+}  # per russian_response: a word the copied evidence must hold, and a hint
 
 
 def _pair(answer: Any) -> tuple[Any, Any] | None:
@@ -224,16 +219,12 @@ CHECKLIST: dict[str, str] = {
     "Russia's counter-accusations (missile-defence targets, Aegis Ashore, armed drones)": (
         "aegis|missile defen|missile-defen|target|drone|uav|poland|romania"
     ),
-    "Russia's suspension of its own participation in the treaty (the 'mirror response')": "suspen|mirror",
-}
-"""The three points of the paragraph, each with the words (separated by ``|``) that show it is there."""
-
+    "Russia's suspension of its own participation in the treaty (its mirroring response)": "suspen|mirror",
+}  # the paragraph's three points, each with the words (separated by |) that show it is there
 NOT_IN_SOURCES = {"hypersonic": "hypersonic weapons", "china": "China", "iskander": "Iskander"}
 NOT_IN_SOURCES |= {"tomahawk": "Tomahawk", "mk 41": "Mk 41 launchers", "nato expansion": "NATO expansion"}
 """Topics of the wider debate, flagged while the lesson's tables do not mention them."""
-
-_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w-])")
-"""A number written in text, not one inside a name such as 9M729 or SSC-8."""
+_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w-])")  # not inside 9M729 or SSC-8
 
 
 def allowed_numbers() -> set[float]:
@@ -248,9 +239,7 @@ def allowed_numbers() -> set[float]:
 
 @never_raises
 def check_russian_view(text: Any) -> Feedback:
-    """Exercise 5: a checklist for a paragraph giving Russia's stated view, using only the sources.
-
-    It looks for the three points, flags numbers and topics the sources do not hold, and counts the words.
+    """Exercise 5: a checklist for a paragraph on Russia's stated view (points, numbers, topics, length).
 
     >>> print(check_russian_view("Russia says the US breaks the treaty."))
     Not yet: Checklist: [ ] Russia's acknowledgement ... Words: 7 (aim for 60-150).

@@ -28,7 +28,7 @@ SORT_STATEMENTS: dict[int, str] = {
     3: "What the United States said on 4 December 2018 it would do in 60 days unless Russia returned "
     "to compliance.",
     4: "What took effect on 2 August 2019.",
-    5: "President Putin's 'mirror response', announced on 2 February 2019.",
+    5: "President Putin's announcement that Russia would mirror the US step, on 2 February 2019.",
 }
 """The statements of the "suspension or withdrawal?" exercise, numbered as in the notebook."""
 
@@ -39,7 +39,7 @@ _SORT_HINTS: dict[int, str] = {
     2: "Leaving the treaty, with six months' notice under Article XV, is withdrawal.",
     3: "Some news reports wrote 'withdraw in 60 days', but the US said it would suspend its obligations.",
     4: "On 2 August 2019 the six months' notice ran out: the US left the treaty.",
-    5: "Russia answered with a 'mirror' step: it suspended its participation.",
+    5: "Russia answered in kind, mirroring the US step: it suspended its participation.",
 }
 
 ORDER_STEPS: dict[str, str] = {

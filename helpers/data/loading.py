@@ -1,9 +1,4 @@
-"""Load the collection's tables into pandas, checking every row against ``data/datapackage.json``.
-
-:func:`load_table` reads a table once with ``pandas.read_csv`` (every cell as text) and checks it
-column by column. Every problem raises :class:`~helpers.data.errors.EventTableError` naming the
-file, the line, the ``event_id`` and the column; lines are counted only when there is an error.
-"""
+"""Load the tables into pandas; a row breaking a rule of ``data/datapackage.json`` raises EventTableError."""
 
 from __future__ import annotations
 
@@ -26,7 +21,6 @@ __all__ = ["Tables", "load_events", "load_participants", "load_sources", "load_t
 PathLike = str | Path
 TableOrFile = pd.DataFrame | str | Path
 References = Mapping[str, TableOrFile]
-
 _YEARS = (1900, 2100)  # dates outside these years are refused (pandas represents them everywhere)
 _BOOLEANS = {"true": True, "false": False}
 _ORDERED = {("events", "phase")}  # vocabularies whose order means something
@@ -40,11 +34,7 @@ class Tables(NamedTuple):
     sources: pd.DataFrame
 
 
-# --------------------------------------------------------------------------- reading
-
-
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; any reason it cannot be read becomes an EventTableError that says why."""
     try:
         if path.is_dir():
             raise IsADirectoryError
@@ -80,7 +70,6 @@ def _line_of(text: str, record: int) -> int | None:
 
 
 def _ragged(path: Path, text: str, header: list[str]) -> EventTableError | None:
-    """The error for the first record that does not have as many fields as the header (None: no such)."""
     width = len(header)
     for _, line, record in _records(text):
         if isinstance(record, str):
@@ -101,7 +90,6 @@ def _ragged(path: Path, text: str, header: list[str]) -> EventTableError | None:
 
 
 def _not_utf8(path: Path, data: bytes) -> EventTableError:
-    """The error for a file that is not UTF-8, on the line of the first bad byte."""
     try:
         data.decode("utf-8")
         line = None
@@ -142,9 +130,7 @@ def _read(path: Path, schema: TableSchema) -> tuple[pd.DataFrame, bytes]:
         problem = "a double quote opens a cell here and is never closed."
         raise EventTableError(path, problem, line=line) from None
     frame = raw.iloc[1:].set_axis(header, axis=1)
-    # pandas pads a short record with empty cells. Each record has width - 1 commas outside its cells,
-    # so a file with no short record holds exactly this many (free-text cells only: elsewhere a comma
-    # breaks the column's own rule).
+    # pandas pads short records, so count commas: width - 1 per record plus those in free-text cells.
     free = [i for i, name in enumerate(header) if _free(schema.field(name))]
     inside = sum(raw[i].str.cat().count(",") for i in free)
     if data.count(b",") != inside + len(raw) * (len(header) - 1):
@@ -158,11 +144,7 @@ def _read(path: Path, schema: TableSchema) -> tuple[pd.DataFrame, bytes]:
     return frame[expected], data
 
 
-# --------------------------------------------------------------------------- checking
-
-
 def _free(field: Field) -> bool:
-    """Whether a column holds free text (no vocabulary, pattern or type to check its cells against)."""
     return field.type == "string" and not field.enum and not field.pattern
 
 
@@ -238,7 +220,6 @@ class _Check:
         return column
 
     def foreign_key(self, columns: list[str], values: pd.DataFrame, target: str) -> None:
-        """Every row whose ``columns`` are all filled names a row of ``values`` (the other table's key)."""
         if len(columns) == 1:
             known = self.frame[columns[0]].isin(values.iloc[:, 0].dropna())
         else:
@@ -259,22 +240,16 @@ def _event_dates(check: _Check, typed: dict[str, pd.Series]) -> None:
     check.fail(bad, "date_end", "a year-precision event must run from 1 January to 31 December.")
 
 
-# --------------------------------------------------------------------------- public API
-
-
 def load_table(
     name: str, path: PathLike | None = None, *, references: References | None = None
 ) -> pd.DataFrame:
     """Load the table ``name`` of ``data/datapackage.json`` and check every row; raise EventTableError.
 
-    ``path``: the CSV file (default: the bundled one). ``references``: a table or file, by name, for each
-    table the foreign keys point to (default: the file beside ``path``, else the bundled one). Dates come
-    as datetimes, vocabularies as categoricals, whole numbers as ``Int64``, empty cells as missing.
+    ``path``: the CSV (default: the bundled one); ``references``: a table or file for each table the
+    foreign keys name (default: the file beside ``path``, else the bundled one). Dates come as
+    datetimes, vocabularies as categoricals, whole numbers as ``Int64``, empty cells as missing.
 
-    Examples
-    --------
-    >>> glossary = load_table("glossary")
-    >>> glossary.loc[glossary.term == "SVC", "expansion"].item()
+    >>> load_table("glossary").set_index("term").at["SVC", "expansion"]
     'Special Verification Commission'
     """
     schema = table_schema(name)
@@ -310,8 +285,6 @@ def load_table(
 def load_sources(path: PathLike | None = None) -> pd.DataFrame:
     """Load and check the sources table (``load_table("sources", path)``).
 
-    Examples
-    --------
     >>> load_sources().set_index("source_id").at["state-2017-at-a-glance", "publisher"]
     'US Department of State'
     """
@@ -321,10 +294,7 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
 def load_events(path: PathLike | None = None, *, sources: TableOrFile | None = None) -> pd.DataFrame:
     """Load and check the events table, ``source_id`` against ``sources`` (a table or file, as above).
 
-    Examples
-    --------
-    >>> events = load_events()
-    >>> list(events.phase.cat.categories)
+    >>> list(load_events().phase.cat.categories)
     ['background', 'diplomacy', 'withdrawal']
     """
     return load_table("events", path, references=None if sources is None else {"sources": sources})
@@ -333,10 +303,7 @@ def load_events(path: PathLike | None = None, *, sources: TableOrFile | None = N
 def load_participants(path: PathLike | None = None, *, events: TableOrFile | None = None) -> pd.DataFrame:
     """Load and check the participants table, with ``event_id`` checked against ``events`` (as above).
 
-    Examples
-    --------
-    >>> people = load_participants()
-    >>> sorted(people.side.cat.categories)
+    >>> sorted(load_participants().side.cat.categories)
     ['NATO', 'Russia', 'Soviet Union', 'United States']
     """
     return load_table("participants", path, references=None if events is None else {"events": events})
@@ -345,8 +312,6 @@ def load_participants(path: PathLike | None = None, *, events: TableOrFile | Non
 def load_tables(folder: PathLike | None = None) -> Tables:
     """Load all three tables from one folder and check them against each other.
 
-    Examples
-    --------
     >>> tables = load_tables()
     >>> len(tables.events) > 50, set(tables.participants.event_id) <= set(tables.events.event_id)
     (True, True)

@@ -1,8 +1,4 @@
-"""The precision-aware timeline of lesson 2 (and of the explorer): every event in its category's row.
-
-An event whose day is known is a filled marker; one known only to the month or year, or roughly, is a
-box from the first to the last day it could have happened. :func:`date_axis` labels any date axis.
-"""
+"""The precision-aware timeline (lesson 2, explorer): a marker per known day, a box per vaguer date."""
 
 from __future__ import annotations
 
@@ -32,15 +28,11 @@ ROW_ORDER: tuple[str, ...] = (
     "treaty action",
 )  # fmt: skip
 """Categories from top to bottom: US-Russian talks, Russia, the US alone, NATO, the treaty itself."""
-
 PHASE_SPANS: dict[str, tuple[str, str]] = {
     "background": ("1900-01-01", "2012-12-31"),
     "diplomacy": ("2013-01-01", "2018-12-03"),
     "withdrawal": ("2018-12-04", "2019-08-02"),
-}
-"""First and last day of each phase, as the data dictionary defines them (background: all before 2013)."""
-
-# fmt: off
+}  # first and last day of each phase, as the data dictionary defines them (background: before 2013)
 _LOOK: dict[str, dict] = {  # how the timeline's texts, points, boxes, legend and date labels look
     "phase": {"ha": "center", "va": "bottom", "fontsize": 11, "color": GREYS["soft ink"], "style": "italic"},
     "point": {"edgecolors": "white", "linewidths": 0.7, "zorder": 4},
@@ -50,9 +42,7 @@ _LOOK: dict[str, dict] = {  # how the timeline's texts, points, boxes, legend an
                "columnspacing": 1.4},
     "date": {"ha": "left", "va": "top", "fontsize": 12, "fontweight": "bold", "color": INK, "zorder": 6,
              "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"}},
-}
-# fmt: on
-
+}  # fmt: skip
 ROUGH_DATE = "only month, year or rough date known:\nthe event falls inside the box"  # in every legend
 
 
@@ -68,10 +58,7 @@ class TimelineDrawing:
 def phase_label(ax: Axes, phase: str, x: float, y: float):
     """Write a phase's name above the plot at ``x`` (data units) and ``y`` (axes fraction).
 
-    Examples
-    --------
-    >>> fig, ax = new_figure(4, 2)
-    >>> phase_label(ax, "diplomacy", 0.5, 1.0).get_text()
+    >>> phase_label(new_figure(4, 2)[1], "diplomacy", 0.5, 1.0).get_text()
     'diplomacy phase'
     """
     text = phase if phase == "withdrawal" else f"{phase} phase"
@@ -81,8 +68,6 @@ def phase_label(ax: Axes, phase: str, x: float, y: float):
 def row_labels(categories: Iterable[str]) -> list[str]:
     """The rows of a timeline, top first: known categories in :data:`ROW_ORDER`, then any others.
 
-    Examples
-    --------
     >>> row_labels(["treaty action", "new kind", "bilateral meeting"])
     ['bilateral meeting', 'treaty action', 'new kind']
     """
@@ -103,13 +88,9 @@ def _stack_offsets(row: np.ndarray, day: np.ndarray, step: float = 0.26) -> tupl
 
 
 def date_axis(ax: Axes) -> None:
-    """Tick the date axis of ``ax`` (limits set) every 1 or 3 months (English names; year under January
-    and the first tick) or every 1, 2 or 5 years.
+    """Tick the date axis of ``ax`` (limits set) every 1 or 3 months (year under Jan) or 1, 2 or 5 years.
 
-    Examples
-    --------
-    >>> fig, ax = new_figure()
-    >>> _ = ax.set_xlim(pd.Timestamp("2018-10-20"), pd.Timestamp("2019-10-01"))
+    >>> fig, ax = new_figure(); _ = ax.set_xlim(pd.Timestamp("2018-10-20"), pd.Timestamp("2019-10-01"))
     >>> date_axis(ax)
     >>> [ax.xaxis.get_major_formatter()(x, i) for i, x in enumerate(ax.get_xticks()[:4])]
     ['Nov\\n2018', 'Dec', 'Jan\\n2019', 'Feb']
@@ -168,21 +149,17 @@ def draw_timeline(
 
     Parameters
     ----------
-    ax : matplotlib Axes
-        Where to draw (it is not cleared first).
-    events : pandas.DataFrame
-        Events with ``date_start``, ``date_end``, ``date_precision`` and ``category``.
-    highlight : str or list of str, optional
-        Categories to draw in colour; the others are light grey.
-    xlim, rows : optional
-        The date range (default: the events' own) and the rows, top first (default :func:`row_labels`).
+    ax, events : matplotlib Axes, pandas.DataFrame
+        Where to draw (not cleared first); events with ``date_start/end/precision`` and ``category``.
+    highlight, xlim, rows : optional
+        Categories in colour (others grey); date range (default: the events'); rows, top first (default
+        :func:`row_labels`).
     legend, marker_size : bool, float
         Add a legend keyed by group name (it also explains points and boxes); markers' area in points².
 
     Examples
     --------
-    >>> import helpers
-    >>> fig, ax = new_figure()
+    >>> import helpers; fig, ax = new_figure()
     >>> months = helpers.load_events().query("date_precision == 'month'")
     >>> draw_timeline(ax, months, legend=False).spans == len(months)
     True
@@ -198,7 +175,6 @@ def draw_timeline(
     is_span = (events["date_precision"].astype(str) != "day").to_numpy()
     offsets, group_size = _stack_offsets(categories, x0)
     y = np.array([row_of.get(c, -1) for c in categories], dtype=float) + offsets
-
     muted = set() if chosen is None else set(categories) - chosen
 
     def colour_of(category: str) -> str:
@@ -246,10 +222,7 @@ def draw_timeline(
 def drawn_items(fig: Figure) -> TimelineDrawing:
     """Count what a timeline figure shows: day events (points) and spans, read from the drawn artists.
 
-    Examples
-    --------
-    >>> import helpers
-    >>> events = helpers.load_events()
+    >>> import helpers; events = helpers.load_events()
     >>> drawn = drawn_items(timeline_figure(events, include_background=True).figure)
     >>> drawn.spans == sum(events.date_precision != "day")
     True
@@ -264,10 +237,7 @@ def drawn_items(fig: Figure) -> TimelineDrawing:
 def describe_timeline(events: pd.DataFrame, when: str) -> str:
     """Alt text for a timeline of ``events``: each row's count and first and last month, and the boxes.
 
-    Examples
-    --------
-    >>> import helpers
-    >>> e = helpers.load_events()
+    >>> import helpers; e = helpers.load_events()
     >>> describe_timeline(e[e.category == "SVC session"], "2013 to 2019")  # doctest: +ELLIPSIS
     'Timeline of 2 events, 2013 to 2019, one row per category: SVC session 2 (November 2016 to December...'
     """
@@ -294,15 +264,11 @@ def timeline_figure(
     caption: str | None = None,
     width: float = 13,
 ) -> FigureOutput:
-    """Every event on one timeline, a row per category; 2013-2019 unless background is included.
+    """Every event on one timeline, a row per category; 2013-2019 unless ``include_background``.
 
-    ``include_background`` also shows the events before 2013 (the axis then runs from 1987);
     ``highlight`` names the categories drawn in colour (others grey); ``caption`` defaults to the alt text.
 
-    Examples
-    --------
-    >>> import helpers
-    >>> out = timeline_figure(helpers.load_events())
+    >>> import helpers; out = timeline_figure(helpers.load_events())
     >>> drawn_items(out.figure).rows[:3], out.alt[:12]
     (('bilateral meeting', 'experts meeting', 'SVC session'), 'Timeline of ')
     """
@@ -316,10 +282,7 @@ def timeline_figure(
 def compliance_reports_figure(events: pd.DataFrame, *, caption: str | None = None) -> FigureOutput:
     """The timeline 2013-2019 with the yearly US compliance reports in colour and marked by date.
 
-    Examples
-    --------
-    >>> import helpers
-    >>> events = helpers.load_events()
+    >>> import helpers; events = helpers.load_events()
     >>> drawn = drawn_items(compliance_reports_figure(events).figure)
     >>> drawn.points + drawn.spans == int((events.date_end >= "2013").sum())
     True

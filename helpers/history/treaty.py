@@ -1,8 +1,4 @@
-"""The INF Treaty in numbers, and a classifier that says whether a missile fell under its ban (lesson 1).
-
-Every number comes from ``background-facts.md`` (the collection's list of checked facts) or the
-seed documents; the ``source`` columns say which. Importing this module is cheap.
-"""
+"""The INF Treaty's numbers, with sources, and a classifier of whether it banned a missile (lesson 1)."""
 
 from __future__ import annotations
 
@@ -19,36 +15,21 @@ from helpers.display.feedback import callout_html
 from helpers.display.words import html_text, normalise
 
 __all__ = [
-    "BANDS",
-    "ENTERED_INTO_FORCE",
-    "INSPECTIONS_ENDED",
-    "INTERMEDIATE_RANGE_MAX_KM",
-    "LAUNCH_MODES",
-    "SHORTER_RANGE_MAX_KM",
-    "SHORTER_RANGE_MIN_KM",
-    "SIGNED",
-    "Classification",
-    "classify_missile",
-    "classify_table",
-    "eliminations",
-    "normalise_launch_mode",
-    "parse_range_km",
-    "treaty_facts",
-]
+    "BANDS", "ENTERED_INTO_FORCE", "INSPECTIONS_ENDED", "INTERMEDIATE_RANGE_MAX_KM", "LAUNCH_MODES",
+    "SHORTER_RANGE_MAX_KM", "SHORTER_RANGE_MIN_KM", "SIGNED", "Classification", "classify_missile",
+    "classify_table", "eliminations", "normalise_launch_mode", "parse_range_km", "treaty_facts",
+]  # fmt: skip
 
-# Article II's bands (background fact 8): exactly 500 km and exactly 1,000 km are shorter-range,
-# exactly 5,500 km is intermediate-range.
+# Article II's bands (background fact 8): 500 and 1,000 km exactly are shorter-range, 5,500 intermediate.
 SHORTER_RANGE_MIN_KM: int = 500
 SHORTER_RANGE_MAX_KM: int = 1000
 INTERMEDIATE_RANGE_MAX_KM: int = 5500
 BANDS: tuple[str, ...] = ("below 500 km", "shorter-range", "intermediate-range", "above 5,500 km")
 LAUNCH_MODES: tuple[str, ...] = ("ground", "sea", "air")  # only ground-launched missiles were covered
 KINDS: tuple[str, ...] = ("ballistic", "cruise")  # GLBMs and GLCMs
-
 SIGNED: dt.date = dt.date(1987, 12, 8)  # in Washington (background fact 1)
 ENTERED_INTO_FORCE: dt.date = dt.date(1988, 6, 1)  # background fact 2
 INSPECTIONS_ENDED: dt.date = dt.date(2001, 5, 31)  # inspections and portal monitoring (fact 10)
-
 _MODE_WORDS: dict[str, str] = {  # everyday words for a launch mode -> "ground", "sea" or "air"
     word: mode
     for mode, words in {
@@ -68,8 +49,6 @@ def _km(value: float) -> str:
 def parse_range_km(value: Any) -> float | None:
     """A range in km (a finite number above zero) read by ``parse_number``; ``None`` if not usable.
 
-    Examples
-    --------
     >>> parse_range_km(480), parse_range_km("1,500 KM"), parse_range_km(" 5500.0 ")
     (480.0, 1500.0, 5500.0)
     """
@@ -83,8 +62,6 @@ def parse_range_km(value: Any) -> float | None:
 def normalise_launch_mode(value: Any) -> str | None:
     """``"ground"``, ``"sea"`` or ``"air"`` for a launch mode in everyday words; ``None`` if unknown.
 
-    Examples
-    --------
     >>> [normalise_launch_mode(word) for word in ("Ground-launched", "submarine", "AIR")]
     ['ground', 'sea', 'air']
     """
@@ -109,13 +86,9 @@ _VERDICT: dict[bool | None, tuple[str, str]] = {
 class Classification:
     """What :func:`classify_missile` decided about one missile.
 
-    ``banned`` is True, False or None (the input was not enough to say); ``band`` is one of
-    :data:`BANDS` or None without a usable range; ``reason`` is one plain sentence.
+    ``banned``: True, False or None (not enough input); ``band``: a :data:`BANDS` entry or None (no range).
 
-    Examples
-    --------
-    >>> result = classify_missile(480, "ground", "cruise")
-    >>> print(result)
+    >>> print(result := classify_missile(480, "ground", "cruise"))
     Not banned by the INF Treaty: A ground-launched cruise missile with a range of 480 km is below the
     treaty's 500 km lower limit, so the INF Treaty did not ban it.
     >>> "<strong>Not banned by the INF Treaty:</strong>" in result._repr_html_()
@@ -152,17 +125,10 @@ def _shown(value: Any) -> str:
 def classify_missile(range_km: Any, launch_mode: Any = "ground", kind: Any = None) -> Classification:
     """Would the INF Treaty have banned this missile? Never raises, whatever it is given.
 
-    The treaty banned ground-launched ballistic and cruise missiles with a range from 500 to
-    5,500 km, whatever the warhead (background facts 7-8; for conventional missiles an inference,
-    see :func:`treaty_facts`): shorter-range from 500 up to and including 1,000 km, intermediate-range
-    over 1,000 up to and including 5,500 km. Sea- and air-launched missiles were not covered.
+    Banned: ground-launched ballistic and cruise missiles of 500 to 5,500 km, whatever the warhead
+    (facts 7-8; for conventional ones an inference, see :func:`treaty_facts`); not sea- or air-launched.
+    ``range_km`` may be text (``"1,500 km"``), ``launch_mode`` an everyday word (``"submarine"``).
 
-    ``range_km`` is a number or text (``"1,500 km"``); ``launch_mode`` is ``"ground"``, ``"sea"`` or
-    ``"air"`` or an everyday word (``"submarine"``); ``kind`` (``"ballistic"`` or ``"cruise"``) only
-    makes the reason read better.
-
-    Examples
-    --------
     >>> classify_missile(500, "ground", "ballistic").banned, classify_missile(499.9, "ground").banned
     (True, False)
     >>> [classify_missile(km, "ground").band for km in (1000, 1000.1, 5500, 5500.1)]
@@ -211,11 +177,9 @@ def _classify(range_km: Any, launch_mode: Any, kind: Any) -> Classification:
 def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Classify several missiles at once: one row per case, with the verdict and the reason.
 
-    ``cases`` are dicts with ``range_km`` and ``launch_mode``, and optionally ``kind`` and ``case``
-    (a label for the row); a missing key counts as missing input.
+    ``cases``: dicts of ``range_km``, ``launch_mode``, optional ``kind`` and ``case`` (the row's label);
+    a missing key counts as missing input.
 
-    Examples
-    --------
     >>> table = classify_table([
     ...     {"case": "A", "range_km": 480, "launch_mode": "ground", "kind": "cruise"},
     ...     {"case": "B", "range_km": 1500, "launch_mode": "sea"},
@@ -233,22 +197,15 @@ def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"banned": "object"})
 
 
-# --------------------------------------------------------------------------- the numbers
-
 _HARAHAN = "J. Harahan, On-Site Inspections Under the INF Treaty, ch. {} (harahan-1993-on-site-inspections)"
 _CRS_COUNT = "CRS Insight IN10985 (1 Feb 2019); State Dept spokesman (2012); background fact 4"
 _REST = "1,846 Soviet total minus 654 SS-20s (background fact 4); no checked source splits it further"
 
 
 def eliminations() -> pd.DataFrame:
-    """The missiles each side eliminated under the treaty (complete by May 1991): one row per system.
+    """The missiles each side eliminated by May 1991, one row per system (Soviet non-SS-20s as one row).
 
-    No checked source splits the Soviet count beyond the SS-20, so the rest (1,846 - 654) is one row.
-
-    Examples
-    --------
-    >>> table = eliminations()
-    >>> table.groupby("side", sort=False).missiles.sum().to_dict()
+    >>> eliminations().groupby("side", sort=False).missiles.sum().to_dict()
     {'United States': 846, 'Soviet Union': 1846}
     """
     rows = [
@@ -265,10 +222,7 @@ def eliminations() -> pd.DataFrame:
 def treaty_facts() -> pd.DataFrame:
     """The lesson's key facts: columns ``fact``, ``value`` and ``source`` (from ``background-facts.md``).
 
-    Examples
-    --------
-    >>> facts = treaty_facts().set_index("fact")
-    >>> facts.loc["Missiles eliminated", "value"]
+    >>> treaty_facts().set_index("fact").at["Missiles eliminated", "value"]
     '2,692: 846 by the United States, 1,846 by the Soviet Union'
     """
     sides = eliminations().groupby("side", sort=False).missiles.sum()

@@ -1,8 +1,4 @@
-"""An interactive explorer for the event table: filter by years, category, side or person, and text.
-
-:class:`TimelineExplorer` shows controls, a count, the lesson's timeline with alt text, the matching
-events with evidence and source, and an export as spreadsheet-safe CSV. Nothing a student types raises.
-"""
+"""An explorer of the event table (filters, count, timeline, list, CSV export) that never raises."""
 
 from __future__ import annotations
 
@@ -30,9 +26,7 @@ from helpers.history.timeline import ROUGH_DATE, describe_timeline, draw_timelin
 
 __all__ = ["ANYONE", "EXPORT_FILENAME", "TimelineExplorer", "YearRangeSlider", "legend_html"]
 
-EXPORT_FILENAME = "inf-events-selection.csv"
-"""The file the export button writes, in the notebook's folder."""
-
+EXPORT_FILENAME = "inf-events-selection.csv"  # the file the export button writes, in the notebook's folder
 ANYONE = "Anyone"
 _SIDES = ("United States", "Russia", "Soviet Union", "NATO")
 _MAX_LINK_BYTES = 5_000_000
@@ -52,15 +46,12 @@ _NOTHING = "No events match these filters. Widen the years, clear the categories
 
 
 def _look(width: str, description: str) -> dict[str, Any]:
-    """A control's description (shown in full), style and width."""
     return {"description": description, "style": {"description_width": "initial"}, "layout": {"width": width}}
 
 
 class YearRangeSlider(widgets.IntRangeSlider):
     """An ``IntRangeSlider`` that puts a reversed pair, such as ``(2018, 2014)``, in order (and clips it).
 
-    Examples
-    --------
     >>> slider = YearRangeSlider(min=2013, max=2019, value=(2013, 2019))
     >>> slider.value = (2018, 2014)
     >>> slider.value
@@ -75,8 +66,6 @@ class YearRangeSlider(widgets.IntRangeSlider):
 def legend_html() -> str:
     """The explorer figure's legend as HTML: the colour groups by name, then points and boxes.
 
-    Examples
-    --------
     >>> all(name in legend_html() for name in ("meetings with Russia", "the treaty&#x27;s life"))
     True
     """
@@ -94,8 +83,7 @@ class TimelineExplorer:
     Parameters
     ----------
     events, participants, sources : pandas.DataFrame, optional
-        The tables as :func:`helpers.load_tables` gives them (by default the collection's own).
-        Without participants the side-or-person filter offers only "Anyone".
+        The tables of :func:`helpers.load_tables` (default: the collection's); no participants: "Anyone".
     max_points, max_rows : int
         At most this many events are drawn (an evenly spaced sample, said in the alt text) and listed.
     export_folder, dpi : str or Path, float
@@ -134,7 +122,6 @@ class TimelineExplorer:
         self.update()
 
     def _prepare(self, events: pd.DataFrame, participants: pd.DataFrame | None, sources: pd.DataFrame | None):
-        """Sort the events once and keep what every update reads: years, categories, search text."""
         self._columns, self.total = list(events.columns), len(events)
         self._frame = frame = events.sort_values(["date_start", "date_end", "event_id"], ignore_index=True)
         self._y0 = frame["date_start"].dt.year.to_numpy(dtype="int64")
@@ -221,8 +208,6 @@ class TimelineExplorer:
     def hold_updates(self) -> Iterator[None]:
         """Change several controls at once with a single update at the end.
 
-        Examples
-        --------
         >>> ex = TimelineExplorer()
         >>> with ex.hold_updates():
         ...     ex.year_range.value, ex.categories.value = (2017, 2017), ("bilateral meeting",)
@@ -266,7 +251,6 @@ class TimelineExplorer:
         return str(lower) if lower == upper else f"{lower} to {upper}"
 
     def _draw(self, positions: np.ndarray) -> None:
-        """Draw at most ``max_points`` of the events at ``positions`` and show the figure as a PNG."""
         sample = np.unique(np.linspace(0, len(positions) - 1, self.max_points).round().astype(int))
         drawn = positions[sample] if len(positions) > self.max_points else positions
         self.figure_alt = describe_timeline(self._frame.iloc[positions], self._years_text())
@@ -288,7 +272,6 @@ class TimelineExplorer:
         self.figure_html.value = figure_html(None, self.figure_alt, caption, png=png)
 
     def _show_list(self, positions: np.ndarray) -> None:
-        """List the first ``max_rows`` events at ``positions``: date, category, summary, evidence, source."""
         soft, rows = GREYS["soft ink"], []
         for event in self._frame.iloc[positions[: self.max_rows]].itertuples(index=False):
             date = event_date(event.date_start, event.date_end, str(event.date_precision))
