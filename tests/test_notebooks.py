@@ -52,19 +52,14 @@ def _run(path: Path, number: int) -> nbformat.NotebookNode:
 
 
 def _feedback_by_code_cell(nb: nbformat.NotebookNode) -> list[list[str]]:
-    """For each code cell, the lines of its outputs that are a Feedback's text form."""
-    found = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        lines: list[str] = []
-        if DEMO_TAG not in cell.get("metadata", {}).get("tags", []):
-            for output in cell.get("outputs", []):
-                text = output.get("text", "") if output.output_type == "stream" else ""
-                text = text or output.get("data", {}).get("text/plain", "")
-                lines += [line for line in text.splitlines() if line.startswith(FEEDBACK_PREFIXES)]
-        found.append(lines)
-    return found
+    """For each code cell, the lines of its text outputs that are a Feedback's text form."""
+    code_cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+    return [
+        []
+        if DEMO_TAG in cell.get("metadata", {}).get("tags", [])
+        else [line for text in texts for line in text.splitlines() if line.startswith(FEEDBACK_PREFIXES)]
+        for cell, texts in zip(code_cells, text_outputs(nb), strict=True)
+    ]
 
 
 def test_there_are_lessons():
