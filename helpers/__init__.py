@@ -4,8 +4,6 @@ The lessons do their pandas and matplotlib in their own cells; the sub-packages 
 ``display``, ``history``, ``checks`` and ``widgets`` hold the rest. Importing ``helpers`` is cheap:
 modules that import matplotlib or ipywidgets load only when a name from them is first used.
 
-Examples
---------
 >>> import helpers
 >>> helpers.load_events().event_id.is_unique, helpers.classify_missile(2500, "ground").banned
 (True, True)

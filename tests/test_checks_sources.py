@@ -14,17 +14,18 @@ import helpers
 from helpers.checks import sources as cs
 from helpers.data.loading import load_table
 from helpers.display.feedback import Feedback
-from helpers.display.words import normalise
+from helpers.display.words import html_text, normalise
 
 matplotlib.use("Agg")
 
-RIGHT, AGAIN, EMPTY = "correct", "try again", "not answered yet"
+RIGHT, AGAIN, EMPTY, CHECKED = "correct", "try again", "not answered yet", "checked"
 EVENTS = helpers.load_events()
 EXPERTS = int((EVENTS["category"] == "experts meeting").sum())
 SVC = int((EVENTS["category"] == "SVC session").sum())
 LABELS = load_table("sentences").sort_values("number")["label"].astype(str).tolist()
 ACK = EVENTS.loc[EVENTS["russian_response"] == "acknowledgement", "event_id"].item()
 REFUSAL = EVENTS.loc[EVENTS["russian_response"] == "refusal", "event_id"].item()
+SUSPENSION = EVENTS.loc[EVENTS["russian_response"] == "suspension", "event_id"].item()
 
 ODD = [None, ..., "", "   ", 0, -1, 3.5, True, float("nan"), [], (), {}, {"a": 1}, [[1]], {1: object()}]
 ODD += [object(), b"bytes", np.array([1, 2]), "\u202e\U0001f600<script>"]
@@ -34,11 +35,13 @@ CHECKS = [
     cs.check_experts_meetings,
     cs.check_acknowledgement_evidence,
     cs.check_refusal_evidence,
+    cs.check_suspension_evidence,
     cs.check_russian_view,
+    *[cs.EXERCISES[f"think_{n}"] for n in range(1, 5)],
 ]
 
 
-@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: getattr(c, "__name__", "think"))
 @pytest.mark.parametrize("answer", ODD, ids=repr)
 def test_checks_never_raise_and_never_pass_odd_answers(check, answer):
     result = check(answer)
@@ -94,6 +97,17 @@ LABEL_CASES = [
     ([*LABELS, "fact"], AGAIN, "remove number(s) [7]"),
     ({"one": "fact"}, AGAIN, "whole numbers"),
     (["<b>fact</b>"] * 6, AGAIN, "not a label"),
+    # two labels, where the sentences table gives two (sentence 6), in every way a student may write them
+    ([*LABELS[:5], ("assessment", "opinion")], RIGHT, "could be either"),
+    ([*LABELS[:5], ["opinion", "assessment"]], RIGHT, "could be either"),
+    ([*LABELS[:5], {"assessment", "opinion"}], RIGHT, "could be either"),
+    ([*LABELS[:5], "assessment and opinion"], RIGHT, "could be either"),
+    ([*LABELS[:5], "Assessment/Opinion"], RIGHT, "could be either"),
+    ([*LABELS[:5], "opinion or assessment"], RIGHT, "could be either"),
+    ({**dict(enumerate(LABELS, start=1)), 6: "assessment, opinion"}, RIGHT, "could be either"),
+    ([*LABELS[:5], "fact/assessment"], AGAIN, "Sentence 6: not yet"),
+    (["fact and opinion", *LABELS[1:]], AGAIN, "Sentence 1 takes one label"),
+    ([*LABELS[:5], "assessment and maybe"], AGAIN, "is not a label"),
 ]
 
 # ------------------------------------------------------------------------------------------ exercise 3
@@ -134,6 +148,11 @@ EVIDENCE_CASES = [
     ({"id": "x", "words": "y"}, AGAIN, "Give two things"),
     ((..., ...), EMPTY, ""),
 ]
+SUSPENSION_CASES = [
+    ((SUSPENSION, "Russia's decision to suspend its participation"), RIGHT, SUSPENSION),
+    ((ACK, "publicly acknowledges the existence"), AGAIN, "records something else"),
+    ((SUSPENSION, "Notwithstanding Russia's decision"), AGAIN, "do not show the claim"),
+]
 REFUSAL_CASES = [
     ((REFUSAL, "Russia refuses further discussion of the violating missile."), RIGHT, REFUSAL),
     ((ACK, "publicly acknowledges the existence"), AGAIN, "records something else"),
@@ -141,36 +160,63 @@ REFUSAL_CASES = [
 
 # ------------------------------------------------------------------------------------------ exercise 5
 
-MODEL = (
-    "According to the sources, Russia's position changed over time. Its officials first denied any "
-    "activity that broke the treaty and said Russia remained committed to it. In December 2017 Deputy "
-    "Foreign Minister Ryabkov acknowledged that the 9M729 exists but said it cannot reach the ranges the "
-    "treaty bans, and in January 2019 Russia put its maximum range at 480 km. Moscow also accused the "
-    "United States of breaking the treaty itself, with target missiles for missile-defence tests, Aegis "
-    "Ashore sites in Poland and Romania, and armed drones. When the United States suspended its "
-    "obligations on 2 February 2019, Russia suspended its own participation as a mirror response."
+MODELS = load_table("model-answers-04").set_index("answer")["model_answer"]
+MODEL = MODELS["answer_5"]
+AS_FACT = (  # Russia's claims stated as plain fact: the checklist must not tick "attributed"
+    "The 9M729 is a legal missile: its maximum range is 480 km, below the 500 km at which the treaty's ban "
+    "begins. The United States broke the treaty first, with armed drones, target missiles for "
+    "missile-defence tests and Mk 41 launchers at the Aegis Ashore sites, which could fire Tomahawk cruise "
+    "missiles. These "
+    "systems are not covered by the treaty, and the missile was tested well over 500 km. When the United "
+    "States suspended its obligations on 2 February 2019, Russia suspended its own participation in the "
+    "treaty as a mirror response to the American step."
 )
-ONLY_ACK = (
-    "Russia acknowledged the missile in December 2017 but said its range was within the treaty's "
-    "limits, and it keeps saying the United States had no reason to doubt it. " * 3
+ONLY_RUSSIA = (  # Russia's side only, attributed
+    "Russia says that its missile cannot fly as far as the treaty bans: in January 2019 it gave the maximum "
+    "range as 480 km. Foreign Minister Lavrov accused the United States of breaking the treaty since 1999, "
+    "with armed drones, target missiles and launchers at the Aegis Ashore site in Romania. Moscow presented "
+    "its suspension in February 2019 as a mirror response to the American step."
 )
 VIEW_CASES = [
-    (MODEL, RIGHT, "A program cannot judge an argument"),
-    (MODEL + " The SSC-8 and the RS-26 are different.", RIGHT, "[x] Russia's suspension"),
-    (ONLY_ACK, AGAIN, "[x] Russia's acknowledgement"),
-    (ONLY_ACK, AGAIN, "[ ] Russia's counter-accusations"),
-    (ONLY_ACK, AGAIN, "[ ] Russia's suspension of its own participation"),
-    # topics the lesson's tables do not mention (Tomahawk and Mk 41 are in them now: Lavrov's words)
-    (MODEL + " It flies 1,000 km, unlike the Iskander and China's.", AGAIN, "sources: 1,000. Where from?"),
-    (MODEL + " It flies 1,000 km, unlike the Iskander and China's.", AGAIN, "mention: China, Iskander"),
-    (MODEL + " NATO-expansion.", AGAIN, "NATO expansion"),
-    (MODEL + " It flew 2.5 km.", AGAIN, "2.5"),
-    ("Russia denies, acknowledges the range, accuses Aegis, suspends.", AGAIN, "a little short"),
-    ("Russia denies, acknowledges the range, accuses Aegis, suspends.", AGAIN, "Words: 8"),
-    (MODEL + " More words." * 60, AGAIN, "long for one paragraph"),
+    (MODEL, CHECKED, "[x] Russia's claims attributed"),
+    (MODEL, CHECKED, "[x] the United States' claims attributed"),
+    (MODEL, CHECKED, "A model answer: According to these sources"),
+    (AS_FACT, CHECKED, "[x] Russia's claims (the range"),
+    (AS_FACT, CHECKED, "[ ] Russia's claims attributed"),
+    (AS_FACT, CHECKED, "[ ] the United States' claims attributed"),
+    (ONLY_RUSSIA, CHECKED, "[ ] the United States' claims or replies"),
+    ("Russia says the US breaks the treaty.", CHECKED, "[ ] 60 to 150 words (you wrote 7)"),
+    (" ".join(MODELS), CHECKED, "[ ] 60 to 150 words"),
+    ("range aegis suspend " * 15, AGAIN, "repeats the same few words"),
+    ("Russia says.", AGAIN, "at least a full sentence"),
     (["a"], AGAIN, "triple quotes"),
     ("...", EMPTY, ""),
 ]
+THINK_CASES = [
+    (f"think_{n}", text, status, words)
+    for n in range(1, 5)
+    for text, status, words in [
+        ("Because a claim on record is not proof that the claim is true.", CHECKED, "A model answer:"),
+        ("why " * 20, AGAIN, "repeats"),
+        (42, AGAIN, "triple quotes"),
+    ]
+]
+
+
+@pytest.mark.parametrize(("name", "text", "status", "words"), THINK_CASES)
+def test_think_prompts_are_checked_never_correct_and_reveal_a_model_answer(name, text, status, words):
+    result = cs.check(name, {name: text})
+    assert result.status == status and words in result.message + (result.reveal or ""), result.message
+
+
+def test_check_by_name_knows_every_answer_cell_of_the_lesson():
+    assert (
+        cs.check("answer_4a", {}).status == EMPTY
+        and "Run the answer cell" in cs.check("answer_4a", {}).message
+    )
+    assert cs.check("answer_4a", {"answer_4a": ...}).status == EMPTY
+    assert cs.check("answer_4a", {"answer_4a": (SUSPENSION, "decision to suspend its")}).status == RIGHT
+
 
 ALL_CASES = (
     _case(CHART_CASES, cs.check_chart)
@@ -178,6 +224,7 @@ ALL_CASES = (
     + _case(EXPERTS_CASES, cs.check_experts_meetings)
     + _case(EVIDENCE_CASES, cs.check_acknowledgement_evidence)
     + _case(REFUSAL_CASES, cs.check_refusal_evidence)
+    + _case(SUSPENSION_CASES, cs.check_suspension_evidence)
     + _case(VIEW_CASES, cs.check_russian_view)
 )
 
@@ -186,7 +233,7 @@ ALL_CASES = (
 def test_check_gives_the_expected_verdict(check, answer, status, words):
     result = check(answer)
     assert result.status == status, result.message
-    assert words in result.message, result.message
+    assert words in result.message + (result.reveal or ""), result.message
 
 
 # ------------------------------------------------------------------------------------------ the data behind
@@ -198,19 +245,11 @@ def test_evidence_words_are_in_the_rows_the_checks_expect():
         assert word in normalise(evidence.loc[response, "evidence"])
 
 
-def test_show_sentences_numbers_every_sentence_with_where_it_stands():
-    text = cs.show_sentences()
+def test_show_sentences_shows_every_sentence_as_text_with_where_it_stands():
+    html = cs.show_sentences()._repr_html_()
     for row in load_table("sentences").itertuples():
-        assert f"{row.number}. \u201c{row.sentence}\u201d\n   ({row.cited_as})" in text
-
-
-def test_numbers_in_names_are_not_numbers_and_the_sources_numbers_are_allowed():
-    assert cs._NUMBER.findall("9M729, SSC-8, R-500 and RS-26 in 2017; 5,500 km; 2.5 km") == [
-        "2017",
-        "5,500",
-        "2.5",
-    ]
-    assert {480.0, 500.0, 5500.0, 2692.0, 846.0, 1846.0} <= cs.allowed_numbers()
+        assert html_text(row.sentence) in html and html_text(row.cited_as) in html
+    assert "<pre" not in html
 
 
 def test_feedback_html_escapes_student_text():

@@ -1,12 +1,12 @@
 """Every lesson runs top to bottom in a fresh kernel, in its own folder, with the network blocked.
 
 Each instructor notebook (``notebooks/``) runs once: no error, no attempt to reach the network, and every
-self-check says "Correct" to the instructor's solution. Each student notebook (``student/``) runs twice:
-no error, no network, the same text outputs both times, and every self-check says "Not answered yet"
-(the student has written nothing). The runs share one pool of kernels (``notebook_runner.execute_many``),
-started by the first test that needs them, so the whole set takes about as long as its slowest third.
-A cell tagged ``feedback-demo`` (a lesson showing what feedback looks like) is left out of the
-comparison of feedback.
+self-check says "Correct" to the instructor's solution ("Checked" for a written answer, which is never
+"Correct"). Each student notebook (``student/``) runs twice: no error, no network, the same text outputs
+both times, and every self-check says "Not answered yet" (the student has written nothing). The runs
+share one pool of kernels (``notebook_runner.execute_many``), started by the first test that needs
+them, so the whole set takes about as long as its slowest third. A cell tagged ``feedback-demo`` (a
+lesson showing what feedback looks like) is left out of the comparison of feedback.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .notebook_runner import all_notebooks, error_outputs, execute_many, text_ou
 
 INSTRUCTOR = all_notebooks()
 IDS = [p.name for p in INSTRUCTOR]
-FEEDBACK_PREFIXES = ("Correct: ", "Not yet: ", "Not answered yet: ")
+FEEDBACK_PREFIXES = ("Correct: ", "Checked: ", "Not yet: ", "Not answered yet: ")
 DEMO_TAG = "feedback-demo"
 
 
@@ -80,9 +80,9 @@ def test_notebook_is_committed_without_outputs(path: Path):
 @pytest.mark.parametrize("path", INSTRUCTOR, ids=IDS)
 def test_instructor_notebook_runs_offline_and_passes_its_own_checks(path: Path):
     nb = _run(path, 0)
-    failing = [
-        line for lines in _feedback_by_code_cell(nb) for line in lines if not line.startswith("Correct: ")
-    ]
+    lines = [line for cell_lines in _feedback_by_code_cell(nb) for line in cell_lines]
+    # A written answer is never "Correct": its check ticks a checklist and says "Checked".
+    failing = [line for line in lines if not line.startswith(("Correct: ", "Checked: "))]
     assert not failing, f"{path.name}: the solutions do not pass their checks: {failing}"
 
 

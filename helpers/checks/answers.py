@@ -1,17 +1,8 @@
-"""The one reader of students' answers: dates, whole numbers, numbers, days and lists of words.
+"""The one reader of students' answers (checks and widgets alike): dates, numbers, days, words.
 
-Every check and every widget text box reads input through these functions, so the same answer
-means the same thing everywhere. Each raises :class:`AnswerError` (a ``ValueError``) whose
-message is a sentence a student can act on; nothing else escapes.
-
-Dates
-    ISO (``2019-02-02``), year first with other separators (``2019/02/02``, ``2019.2.2``),
-    written out (``2 February 2019``, ``Feb 2, 2019``), or a ``datetime``/``Timestamp``.
-    A numeric date whose day and month could swap (``9/12/2017``: 9 December or 12 September?)
-    is refused with a request for YYYY-MM-DD; one that cannot swap (``13/12/2017``) is read.
-    Years run from 1900 to 2100.
-Days
-    A whole number, or a :class:`pandas.Timedelta` of whole days (what ``end - start`` gives).
+Each raises :class:`AnswerError` (a ``ValueError``) with a sentence a student can act on. Dates: ISO,
+year first (``2019/02/02``), written out, or a ``Timestamp``, from 1900 to 2100; a numeric date whose
+day and month could swap (``9/12/2017``) is refused, one that cannot (``13/12/2017``) is read.
 """
 
 from __future__ import annotations
@@ -52,8 +43,6 @@ class AnswerError(ValueError):
 def is_placeholder(value: Any) -> bool:
     """Whether ``value`` is still the answer cell's placeholder: ``...``, ``None`` or blank text.
 
-    Examples
-    --------
     >>> is_placeholder(...), is_placeholder("  "), is_placeholder(0)
     (True, True, False)
     """
@@ -72,8 +61,6 @@ def _day(year: int, month: int, day: int, text: str) -> pd.Timestamp:
 def parse_date(value: Any) -> pd.Timestamp:
     """``value`` as a date at midnight, or an :class:`AnswerError` saying what to write.
 
-    Examples
-    --------
     >>> parse_date("2019-02-02") == parse_date("2019/02/02") == parse_date("2 February 2019")
     True
     >>> parse_date("Feb 2, 2019").date(), parse_date("13/12/2017").date()
@@ -118,8 +105,6 @@ def parse_date(value: Any) -> pd.Timestamp:
 def parse_number(value: Any) -> float:
     """A number from a number or text such as ``"1,000"`` or ``" 12.5 "``.
 
-    Examples
-    --------
     >>> parse_number("1,000"), parse_number(12.5), parse_number(" 480 km")
     (1000.0, 12.5, 480.0)
     """
@@ -139,8 +124,6 @@ def parse_number(value: Any) -> float:
 def parse_whole_number(value: Any) -> int:
     """A whole number from ``60``, ``60.0``, ``"60"`` or ``"1,000"``.
 
-    Examples
-    --------
     >>> parse_whole_number("1,000"), parse_whole_number(6.0)
     (1000, 6)
     >>> parse_whole_number(12.99)
@@ -159,8 +142,6 @@ def parse_whole_number(value: Any) -> int:
 def parse_days(value: Any) -> int:
     """A number of days from a whole number or a :class:`pandas.Timedelta` of whole days.
 
-    Examples
-    --------
     >>> parse_days(pd.Timestamp("2019-08-02") - pd.Timestamp("2019-02-02")), parse_days("60")
     (181, 60)
     """
@@ -175,8 +156,6 @@ def parse_days(value: Any) -> int:
 def parse_words(value: Any) -> list[str]:
     """A list of normalised words from a list, a tuple or text separated by commas, 'and' or spaces.
 
-    Examples
-    --------
     >>> parse_words(["Sea", " AIR "]), parse_words("sea, air and space")
     (['sea', 'air'], ['sea', 'air', 'space'])
     """

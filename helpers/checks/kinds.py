@@ -5,15 +5,16 @@ from the tables, give the hint for a known slip) and :func:`figure_parts` (what 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from helpers.checks.answers import AnswerError
-from helpers.data.loading import load_events
+from helpers.data.loading import load_events, load_table
 from helpers.display.feedback import Feedback, correct, try_again
 
-__all__ = ["FigureParts", "event_table", "figure_parts", "judge"]
+__all__ = ["FigureParts", "event_table", "figure_parts", "judge", "written"]
 
 Hints = Mapping[Any, str] | Callable[[Any], Iterable[tuple[Any, str]]]
 
@@ -113,3 +114,46 @@ def _bar(patch: Any, lying: bool) -> tuple[float, float, float]:
         float(v) for v in (patch.get_x(), patch.get_y(), patch.get_width(), patch.get_height())
     )
     return (y + height / 2, width, x + width) if lying else (x + width / 2, height, y + height)
+
+
+_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+
+
+def written(
+    text: Any, lesson: str, name: str, checklist: Mapping[str, str] = {}, words: tuple[int, int] | None = None
+) -> Feedback:
+    """A written answer: never "Correct"; ticks the ``checklist``, then reveals the model answer and rubric.
+
+    ``checklist`` maps each point to a regular expression that a text making the point matches (case
+    ignored); ``words`` is the range of length asked for. The model answer and rubric come from the table
+    ``model-answers-<lesson>`` (``data/model-answers/``). A list of repeated words is not an answer.
+
+    >>> print(written("Russia says so.", "04", "answer_5", {"names a side": "russia"}, (5, 50)))
+    ... # doctest: +ELLIPSIS
+    Checked: [x] names a side
+    [ ] 5 to 50 words (you wrote 3)
+    ...
+    """
+    if not isinstance(text, str):
+        return try_again('Write your answer as text between triple quotes: """Your answer..."""')
+    found = [word.casefold() for word in _WORD.findall(text)]
+    if len(found) < 3:
+        return try_again("Write at least a full sentence, then run this check again.")
+    if len(found) >= 12 and len(set(found)) < 0.4 * len(found):
+        return try_again("That repeats the same few words. Write sentences that explain, in your own words.")
+    points = [
+        f"[{'x' if re.search(rule, text, re.IGNORECASE) else ' '}] {point}"
+        for point, rule in checklist.items()
+    ]
+    if words:
+        points.append(
+            f"[{'x' if words[0] <= len(found) <= words[1] else ' '}] {words[0]} to {words[1]} words "
+            f"(you wrote {len(found)})"
+        )
+    model = load_table(f"model-answers-{lesson}").set_index("answer").loc[name]
+    rubric = "\n".join(f"- {line.strip()}" for line in model["rubric"].split("|"))
+    return Feedback(
+        "checked",
+        "\n".join(points) or "Thank you: compare your answer with the model answer below.",
+        reveal=f"A model answer: {model['model_answer']}\n\nWhat a good answer does:\n{rubric}",
+    )

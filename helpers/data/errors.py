@@ -8,27 +8,8 @@ __all__ = ["EventTableError"]
 
 
 class EventTableError(ValueError):
-    """A problem in one of the event tables, located as precisely as possible.
+    """A problem in a table: the message names the file, line (header = 1), ``event_id`` and column.
 
-    The message names the file, the line (counting the header as line 1),
-    the ``event_id`` of the row where there is one, and the column, then says
-    what is wrong and how to fix it.
-
-    Parameters
-    ----------
-    path : str or Path
-        The file that holds the problem.
-    problem : str
-        What is wrong, in plain words.
-    line : int, optional
-        Line number in the file (1 is the header).
-    column : str, optional
-        The column that holds the problem.
-    event_id : str, optional
-        The ``event_id`` of the row, where the row has one.
-
-    Examples
-    --------
     >>> err = EventTableError("events.csv", "'2015-13-01' is not a date.",
     ...                       line=4, column="date_start", event_id="2015-kerry")
     >>> print(err)
@@ -48,19 +29,12 @@ class EventTableError(ValueError):
         column: str | None = None,
         event_id: str | None = None,
     ) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        self.line = line
-        self.column = column
+        self.path, self.problem, self.line, self.column = Path(path), problem, line, column
         self.event_id = event_id
         super().__init__(self._message())
 
     def _message(self) -> str:
-        where = self.path.name
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.event_id:
-            where += f" (event_id {self.event_id!r})"
-        if self.column is not None:
-            where += f", column {self.column!r}"
+        where = self.path.name + ("" if self.line is None else f", line {self.line}")
+        where += f" (event_id {self.event_id!r})" if self.event_id else ""
+        where += "" if self.column is None else f", column {self.column!r}"
         return f"{where}: {self.problem}"

@@ -1,10 +1,5 @@
-"""Export a table as CSV that is safe to open in a spreadsheet.
-
-A spreadsheet reads a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, which can
-fetch web pages or run commands ("CSV injection"). Following the OWASP guidance, a text cell that
-starts with one of those (or their full-width forms), a tab, a carriage return, a line feed or NUL
-gets a leading apostrophe, so the spreadsheet shows it as text. Numbers are left as numbers.
-"""
+"""Export a table as CSV safe to open in a spreadsheet: per OWASP, a text cell that could run as a
+formula (CSV injection) gets a leading apostrophe; numbers are left as numbers."""
 
 from __future__ import annotations
 
@@ -25,8 +20,6 @@ FORMULA_STARTS: tuple[str, ...] = (
 def neutralise_cell(value: str) -> str:
     """Prefix ``value`` with an apostrophe if a spreadsheet could read it as a formula.
 
-    Examples
-    --------
     >>> neutralise_cell("=HYPERLINK(\\"http://example.org\\")")
     '\\'=HYPERLINK("http://example.org")'
     >>> neutralise_cell("Experts meeting in Geneva")
@@ -44,22 +37,14 @@ def _text_column(column: pd.Series) -> pd.Series:
         pd.api.types.is_numeric_dtype(column) and not isinstance(column.dtype, pd.CategoricalDtype)
     ):
         return column.astype(object).where(column.notna(), "")
-    text = column.astype(object).where(column.notna(), "").map(str)
-    risky = text.str.startswith(FORMULA_STARTS)
-    if risky.any():
-        text = text.where(~risky, "'" + text)
-    return text
+    return column.astype(object).where(column.notna(), "").map(lambda cell: neutralise_cell(str(cell)))
 
 
 def to_safe_csv(frame: pd.DataFrame) -> str:
     """The table as CSV text (header, no index) in which no text cell can run as a spreadsheet formula.
 
-    Dates are written YYYY-MM-DD, missing values as empty cells, numbers as they are; text cells
-    are neutralised as :func:`neutralise_cell` does. Lines end with CRLF, as RFC 4180 asks, so a
-    cell holding a line break or carriage return is always quoted.
+    Dates YYYY-MM-DD, missing values empty, text through :func:`neutralise_cell`; CRLF line ends (RFC 4180).
 
-    Examples
-    --------
     >>> table = pd.DataFrame({"summary": ["=1+1", "@SUM(A1)", "-2", "plain"], "count": [1, -2, 3, 4]})
     >>> for line in to_safe_csv(table).splitlines():
     ...     print(line)
@@ -77,8 +62,6 @@ def to_safe_csv(frame: pd.DataFrame) -> str:
 def csv_data_uri(csv_text: str) -> str:
     """A ``data:`` URI holding ``csv_text`` as UTF-8 with a byte-order mark (so Excel reads accents right).
 
-    Examples
-    --------
     >>> csv_data_uri("a,b\\n1,2\\n")
     'data:text/csv;charset=utf-8;base64,77u/YSxiCjEsMgo='
     """
@@ -89,8 +72,6 @@ def csv_data_uri(csv_text: str) -> str:
 def download_link_html(csv_text: str, filename: str, label: str | None = None) -> str:
     """An HTML link that downloads ``csv_text`` as ``filename`` (attribute values and label escaped).
 
-    Examples
-    --------
     >>> link = download_link_html("a\\n1\\n", 'my "events".csv')
     >>> 'download="my &quot;events&quot;.csv"' in link
     True

@@ -8,12 +8,7 @@ __all__ = ["DATA_DIR", "DATAPACKAGE", "EVENTS_CSV", "PARTICIPANTS_CSV", "SOURCES
 
 
 def _find_repo_root() -> Path:
-    """The nearest folder above this package that holds ``data/datapackage.json``.
-
-    Normally that is the package's own parent. A copy made by following the lesson folders'
-    ``helpers`` links (``cp -rL``) puts the package one level deeper; looking further up still
-    finds the data.
-    """
+    """The nearest folder above this package holding ``data/datapackage.json`` (deeper after ``cp -rL``)."""
     package = Path(__file__).resolve().parent
     for folder in package.parents:
         if (folder / "data" / "datapackage.json").is_file():

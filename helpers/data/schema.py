@@ -113,8 +113,6 @@ def _tables() -> dict[str, TableSchema]:
 def table_names() -> list[str]:
     """The names of every table the data package describes.
 
-    Examples
-    --------
     >>> {"events", "participants", "sources", "glossary"} <= set(table_names())
     True
     """
@@ -124,8 +122,6 @@ def table_names() -> list[str]:
 def table_schema(name: str) -> TableSchema:
     """The schema of the table ``name`` (``events``, ``participants``, ``sources``, ``glossary``, ...).
 
-    Examples
-    --------
     >>> schema = table_schema("events")
     >>> schema.columns[:3], schema.path, schema.primary_key
     (['event_id', 'date_start', 'date_end'], 'events.csv', ('event_id',))
@@ -139,8 +135,6 @@ def table_schema(name: str) -> TableSchema:
 def vocabulary(table: str, column: str) -> tuple[str, ...]:
     """The allowed values of a column with a fixed vocabulary.
 
-    Examples
-    --------
     >>> vocabulary("events", "date_precision")
     ('day', 'month', 'year', 'approximate')
     """

@@ -17,7 +17,7 @@ from helpers.display.words import html_text
 __all__ = ["Feedback", "correct", "try_again", "not_answered", "is_unanswered", "never_raises"]
 __all__ += ["callout_html"]  # the one coloured box of the collection
 
-Status = Literal["correct", "try again", "not answered yet"]
+Status = Literal["correct", "checked", "try again", "not answered yet"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Feedback:
 
     status: Status
     message: str
+    reveal: str = ""
+    """Shown after the message behind a "show" toggle: a model answer and its rubric, for written answers."""
 
     @property
     def passed(self) -> bool:
@@ -42,12 +44,18 @@ class Feedback:
         return self.status == "correct"
 
     def __str__(self) -> str:
-        return f"{CALLOUT_LOOK[self.status][1]}: {self.message}"
+        return f"{CALLOUT_LOOK[self.status][1]}: {self.message}" + (
+            f"\n\n{self.reveal}" if self.reveal else ""
+        )
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        return callout_html(self.status, html_text(self.message), role="status")
+        body = html_text(self.message).replace("\n", "<br>")
+        if self.reveal:
+            shown = html_text(self.reveal).replace("\n", "<br>")
+            body += f"<details><summary>Show a model answer and the rubric</summary>{shown}</details>"
+        return callout_html(self.status, body, role="status")
 
 
 def callout_html(kind: str, body_html: str, *, label: str | None = None, role: str = "note") -> str:

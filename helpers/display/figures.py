@@ -35,8 +35,6 @@ def style_context() -> Iterator[None]:
 def new_figure(width: float = 11, height: float = 5.5):
     """A new figure and axes in the collection's style (not attached to pyplot).
 
-    Examples
-    --------
     >>> new_figure()[0].get_facecolor()[:3]
     (1.0, 1.0, 1.0)
     """
@@ -53,8 +51,6 @@ def describe_counts(counts: pd.Series | pd.DataFrame, what: str, chart: str = "B
 
     A DataFrame (a crosstab drawn as stacked bars) also gives each row's non-zero columns.
 
-    Examples
-    --------
     >>> table = pd.DataFrame({"meeting": [2, 0], "report": [1, 3]}, index=[2013, 2014])
     >>> describe_counts(table, "events per year by category", "Stacked bar chart")
     'Stacked bar chart of events per year by category: 2013: 3 (meeting 2, report 1); 2014: 3 (report 3).'
@@ -83,8 +79,6 @@ def _png_base64(fig: Figure, dpi: float = 100) -> str:
 def figure_html(fig: Figure | None, alt: str, caption: str | None = None, *, png: str | None = None) -> str:
     """The HTML for a figure: an ``<img>`` with escaped alt text, and a caption (``png``: base64 data).
 
-    Examples
-    --------
     >>> fig, ax = new_figure(2, 1)
     >>> out = figure_html(fig, 'A chart of "events" <per year> costing $5')
     >>> 'alt="A chart of &quot;events&quot; &lt;per year&gt; costing &#36;5"' in out
@@ -118,8 +112,6 @@ class FigureOutput:
 def show_figure(fig: Figure, alt: str, caption: str | None = None) -> FigureOutput:
     """Wrap ``fig`` for display with ``alt`` as its text description (a pyplot figure is closed: shown once).
 
-    Examples
-    --------
     >>> fig, ax = new_figure(2, 1)
     >>> show_figure(fig, "An empty chart.")
     [Figure: An empty chart.]

@@ -200,8 +200,6 @@ def glossary(term: Any = None, *, path: str | Path | None = None) -> GlossaryAns
     ``term`` is the word (nothing lists every term); ``path`` another table (for tests). The answer
     shows as a box in a notebook and as plain text with ``print``; an unknown word gets the closest terms.
 
-    Examples
-    --------
     >>> answer = glossary("special verification commission")
     >>> answer.found, answer.entry.term, str(answer).splitlines()[-1]
     (True, 'SVC', 'Glossary page: glossary.ipynb#SVC')

@@ -86,6 +86,7 @@ PHASE_COLOURS: dict[str, str] = {
 # The icon and label carry the meaning, so colour is never the only cue; each pair passes WCAG AA contrast.
 CALLOUT_LOOK: dict[str, tuple[str, str, str, str]] = {
     "correct": ("\u2705", "Correct", "#e8f5e9", "#1b5e20"),
+    "checked": ("\U0001f4dd", "Checked", "#f3e5f5", "#4a148c"),
     "try again": ("\U0001f4a1", "Not yet", "#fff8e1", "#6d4c00"),
     "not answered yet": ("\u270f\ufe0f", "Not answered yet", "#e3f2fd", "#0d3c61"),
     "note": ("\u2139\ufe0f", "Note", "#ffffff", "#0d3c61"),

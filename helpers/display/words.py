@@ -1,9 +1,4 @@
-"""Dates, counts and text as a reader sees them: the one formatter and the one normaliser.
-
-Every lesson, check and figure writes a date with :func:`long_date` or :func:`event_date`, compares
-text with :func:`normalise`, and puts table text into HTML with :func:`html_text` or into a matplotlib
-label with :func:`plot_text`. Month names are fixed English words, whatever the machine's locale.
-"""
+"""Dates, counts and text as a reader sees them: the one formatter and the one normaliser (English months)."""
 
 from __future__ import annotations
 
@@ -35,8 +30,6 @@ _STRAIGHT = str.maketrans(
 def long_date(date: object) -> str:
     """A date as a reader writes it: ``'4 December 2018'``.
 
-    Examples
-    --------
     >>> long_date("2018-12-04"), long_date(pd.Timestamp("2019-08-02 13:45"))
     ('4 December 2018', '2 August 2019')
     """
@@ -47,8 +40,6 @@ def long_date(date: object) -> str:
 def month_year(date: object) -> str:
     """A date given only to the month: ``'May 2013'``.
 
-    Examples
-    --------
     >>> month_year("2013-05-01")
     'May 2013'
     """
@@ -59,8 +50,6 @@ def month_year(date: object) -> str:
 def event_date(start: object, end: object, precision: str) -> str:
     """An event's date, as precisely as its source gives it (see ``date_precision`` in ``data/README.md``).
 
-    Examples
-    --------
     >>> event_date("2017-12-09", "2017-12-09", "day")
     '9 December 2017'
     >>> event_date("2016-11-15", "2016-11-16", "day")
@@ -85,8 +74,6 @@ def event_date(start: object, end: object, precision: str) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``count`` and ``word``, with the plural where it is needed.
 
-    Examples
-    --------
     >>> plural(1, "event"), plural(3, "event"), plural(2, "entry", "entries")
     ('1 event', '3 events', '2 entries')
     """
@@ -96,8 +83,6 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def normalise(text: object) -> str:
     """Text folded for comparison: Unicode-normalised, straight quotes and dashes, one space, lower case.
 
-    Examples
-    --------
     >>> normalise("  Russia\u2019s  \u201c9M729\u201d ")
     'russia\\'s "9m729"'
     >>> normalise("Mk\u00a041 \u2013 Aegis") == normalise("mk 41 - aegis")
@@ -112,8 +97,6 @@ def html_text(text: object) -> str:
 
     JupyterLab typesets anything between two ``$`` as mathematics; the HTML entity stops that.
 
-    Examples
-    --------
     >>> html_text('<script>alert("x")</script> costs $5 or $6')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; costs &#36;5 or &#36;6'
     """
@@ -125,8 +108,6 @@ def plot_text(text: object) -> str:
 
     matplotlib reads text between two ``$`` as mathematics (and may fail on it); ``\$`` is a plain dollar.
 
-    Examples
-    --------
     >>> plot_text("$5 or $6")
     '\\$5 or \\$6'
     """

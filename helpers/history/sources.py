@@ -1,10 +1,4 @@
-"""Reading tools for lesson 4 ("Reading the sources"): readable tables and a search of the source texts.
-
-The lesson's material (claims, source profiles, disagreements, sentences) is data in ``data/`` that
-the lesson reads with pandas in its own cells. This module keeps :func:`show_table` (a table for
-reading: wrapped, every cell escaped for HTML, and a plain-text form) and :func:`sentences_with`
-(the sentences of a bundled source text that contain some words).
-"""
+"""Reading tools for lesson 4: readable tables (:func:`show_table`) and a search of the source texts."""
 
 from __future__ import annotations
 
@@ -21,12 +15,8 @@ _CELL = "text-align:left;vertical-align:top;padding:4px 8px;white-space:normal"
 
 
 class SourceTable:
-    """A table for reading: every cell escaped in HTML, wrapped text, and a plain-text form.
+    """A table for reading: cells escaped in HTML, wrapped, missing as empty, dates in words; also as text.
 
-    Missing values show as empty cells and dates as ``9 December 2017``.
-
-    Examples
-    --------
     >>> t = SourceTable(pd.DataFrame({"who": ["<b>US</b>"], "says": ["costs $5 & $6"]}), caption="Test")
     >>> html = t._repr_html_()
     >>> "&lt;b&gt;US&lt;/b&gt;" in html, "&#36;5" in html
@@ -44,8 +34,6 @@ class SourceTable:
     def cell_text(value: object) -> str:
         """A cell as text: ``''`` for a missing value, a long date for a timestamp.
 
-        Examples
-        --------
         >>> SourceTable.cell_text(pd.Timestamp("2017-12-09")), SourceTable.cell_text(None)
         ('9 December 2017', '')
         """
@@ -91,19 +79,8 @@ class SourceTable:
 def show_table(
     frame: pd.DataFrame, columns: list[str] | None = None, caption: str | None = None
 ) -> SourceTable:
-    """Wrap ``frame`` (optionally only ``columns``) for display as a readable, escaped table.
+    """Wrap ``frame`` (only ``columns``, in order, if given; index dropped) as a readable table.
 
-    Parameters
-    ----------
-    frame
-        Any table; its index is dropped (put a column you need into the table first).
-    columns
-        The columns to show, in order; all of them when not given.
-    caption
-        A title shown above the table.
-
-    Examples
-    --------
     >>> show_table(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"])
     - b: 2
     """
@@ -114,11 +91,8 @@ def show_table(
 def sentences_with(source_id: str, *words: str, sources: pd.DataFrame | None = None) -> list[str]:
     """Sentences of a bundled source text (the two fact sheets) that contain every one of ``words``.
 
-    Case, curly quotes and spacing do not matter. A source with no bundled text (the op-ed is
-    copyrighted, so it is not bundled) gives an empty list.
+    Case, curly quotes and spacing do not matter; a source with no bundled text (the op-ed) gives [].
 
-    Examples
-    --------
     >>> sentences_with("state-2017-at-a-glance", "July 2014")[0][:40]
     'Since declaring the Russian Federation i'
     >>> sentences_with("huntsman-2019-op-ed", "Russia"), sentences_with("no-such-source", "x")

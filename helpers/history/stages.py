@@ -1,8 +1,4 @@
-"""The stages of the withdrawal as a step (Gantt) chart: the 60 days, the six months' notice, the end.
-
-One row per stage on a shared time axis, the key dates as labelled vertical lines. Every bar carries
-its name and its own hatching, so colour is never the only cue.
-"""
+"""The withdrawal as a step chart: one row per stage, key dates as lines; bars named and hatched."""
 
 from __future__ import annotations
 
@@ -121,18 +117,10 @@ def _alt_text(schedule: pd.DataFrame | None, russia: bool) -> str:
 
 
 def stages_figure(schedule: pd.DataFrame | None = None, *, russia: bool = True) -> FigureOutput:
-    """The step chart with its alt text, computed from the dates it draws (the last line of a cell).
+    """The step chart of ``schedule`` (default the real one) with alt text computed from its dates.
 
-    Parameters
-    ----------
-    schedule : pandas.DataFrame, optional
-        A table from :func:`helpers.history.withdrawal.withdrawal_schedule`; by default the real one.
-    russia : bool, default True
-        Add a row with Russia's own steps (:data:`RUSSIAN_STEPS`): historical dates, so leave them
-        out for an imagined schedule.
+    ``russia`` adds a row of Russia's own (historical) steps; leave it out for an imagined schedule.
 
-    Examples
-    --------
     >>> out = stages_figure(russia=False)
     >>> out.alt[:40]
     'Step chart of the end of the INF Treaty.'

@@ -147,18 +147,9 @@ def draw_timeline(
 ) -> TimelineDrawing:
     """Draw ``events`` on ``ax``: one row per category, points for known days, boxes for vaguer dates.
 
-    Parameters
-    ----------
-    ax, events : matplotlib Axes, pandas.DataFrame
-        Where to draw (not cleared first); events with ``date_start/end/precision`` and ``category``.
-    highlight, xlim, rows : optional
-        Categories in colour (others grey); date range (default: the events'); rows, top first (default
-        :func:`row_labels`).
-    legend, marker_size : bool, float
-        Add a legend keyed by group name (it also explains points and boxes); markers' area in points².
+    ``ax`` is not cleared; ``highlight``: categories in colour (others grey); ``rows``: top first (default
+    :func:`row_labels`); the legend is keyed by group name; ``marker_size``: area in points².
 
-    Examples
-    --------
     >>> import helpers; fig, ax = new_figure()
     >>> months = helpers.load_events().query("date_precision == 'month'")
     >>> draw_timeline(ax, months, legend=False).spans == len(months)

@@ -19,8 +19,6 @@ Spans = Sequence[tuple[str, float, float]]  # (label, low km, high km)
 def range_bands_alt(markers: Markers = (), spans: Spans = ()) -> str:
     """The text description of :func:`range_bands_figure`, built from the same limits and marks.
 
-    Examples
-    --------
     >>> range_bands_alt(markers=[("a claim", 480)])[-81:]
     'not covered at any range. A marker at 480 km on the ground-launched row: a claim.'
     """
@@ -42,8 +40,6 @@ def range_bands_figure(markers: Markers = (), spans: Spans = (), caption: str | 
     ``markers`` are ``(label, km)`` ranges marked on the ground-launched row, ``spans`` are
     ``(label, low km, high km)`` brackets above it; ``caption`` defaults to the alt text.
 
-    Examples
-    --------
     >>> out = range_bands_figure(markers=[("a claim", 480)])
     >>> out.alt.endswith("A marker at 480 km on the ground-launched row: a claim.")
     True

@@ -1,10 +1,4 @@
-"""The US withdrawal of 2018-2019 as dates: the real steps from the event table, and imagined schedules.
-
-The US deadline ran for 60 days (a :class:`pandas.Timedelta`); the treaty's notice for six calendar
-months (a :class:`pandas.DateOffset`: 31 August + 6 months = 28 or 29 February). Lesson 3 does this
-arithmetic in its own cells; this module keeps the real dates (so checks compute their answers from
-the data) and :func:`withdrawal_schedule`, which the "what if?" widget and the step chart draw from.
-"""
+"""The US withdrawal of 2018-2019 as dates: the real steps from the event table, and imagined schedules."""
 
 from __future__ import annotations
 
@@ -39,8 +33,6 @@ US_STEP_EVENTS: dict[str, str] = {
 def us_step_dates(events: pd.DataFrame | None = None) -> dict[str, pd.Timestamp]:
     """The date of each US step, looked up in the event table (by default the real one).
 
-    Examples
-    --------
     >>> dates = us_step_dates()
     >>> dates["suspension"] - dates["finding"], dates["withdrawal"].date()
     (Timedelta('60 days 00:00:00'), datetime.date(2019, 8, 2))
@@ -60,35 +52,10 @@ def withdrawal_schedule(
 ) -> pd.DataFrame:
     """The four steps from a material-breach finding to a withdrawal taking effect.
 
-    The pattern of 2018-2019: a deadline ``deadline_days`` after the finding; suspension of
-    obligations and notice of withdrawal the day the deadline ends; withdrawal effective
-    ``notice_months`` calendar months after the notice.
+    A deadline ``deadline_days`` after the finding (read by ``helpers.checks.answers``; default the real
+    one); suspension and notice when it ends; withdrawal ``notice_months`` calendar months later. Columns
+    ``key``, ``step``, ``date``, ``rule``, ``days_after_finding``; a bad value raises ``AnswerError``.
 
-    Parameters
-    ----------
-    finding_date : date or text, optional
-        Read with :func:`helpers.checks.answers.parse_date`; by default the finding's date in the
-        event table (4 December 2018).
-    deadline_days : int, Timedelta or text, default 60
-        Days from the finding to the suspension, 0 or more.
-    notice_months : int or text, default 6
-        Calendar months of notice, 0 or more (the treaty itself fixed six).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per step, in order: ``key`` (``finding``, ``suspension``, ``notice``,
-        ``withdrawal``), ``step`` (plain words), ``date``, ``rule`` (how the date was worked out)
-        and ``days_after_finding``.
-
-    Raises
-    ------
-    helpers.checks.answers.AnswerError
-        A ``ValueError`` whose message says what to change: an unreadable date, a period that is
-        not a whole number or is negative, or a result outside the years the parser accepts.
-
-    Examples
-    --------
     >>> withdrawal_schedule()[["key", "date", "days_after_finding"]]
               key       date  days_after_finding
     0     finding 2018-12-04                   0

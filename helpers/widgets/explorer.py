@@ -80,17 +80,9 @@ def legend_html() -> str:
 class TimelineExplorer:
     """Explore the events: pick years, categories, a side or a person, and search the text.
 
-    Parameters
-    ----------
-    events, participants, sources : pandas.DataFrame, optional
-        The tables of :func:`helpers.load_tables` (default: the collection's); no participants: "Anyone".
-    max_points, max_rows : int
-        At most this many events are drawn (an evenly spaced sample, said in the alt text) and listed.
-    export_folder, dpi : str or Path, float
-        Where the export button writes its file (by default the current folder); the figure's resolution.
+    Tables default to the collection's; at most ``max_points`` events are drawn (an evenly spaced
+    sample, said in the alt text) and ``max_rows`` listed; the export button writes to ``export_folder``.
 
-    Examples
-    --------
     >>> ex = TimelineExplorer()
     >>> ex.year_range.value, ex.search.value = (2016, 2016), "RYABKOV"  # plain text, in any case
     >>> ex.selection.event_id.tolist()
