@@ -27,12 +27,20 @@ def all_notebooks() -> list[Path]:
     return found
 
 
-def execute(path: Path, *, timeout: int = 300, extra_setup: str | None = None) -> nbformat.NotebookNode:
+def execute(
+    path: Path,
+    *,
+    timeout: int = 300,
+    extra_setup: str | None = None,
+    nb: nbformat.NotebookNode | None = None,
+) -> nbformat.NotebookNode:
     """Execute ``path`` top to bottom in a fresh kernel; raises on the first error.
 
-    ``extra_setup`` is code run in the kernel before the first cell (e.g. a network guard).
+    ``extra_setup`` is code run in the kernel before the first cell (e.g. a network guard). ``nb`` runs
+    instead of the file's own cells, in the file's folder, and may contain cells that raise (a probe).
     """
-    nb = nbformat.read(path, as_version=4)
+    allow_errors = nb is not None
+    nb = nbformat.read(path, as_version=4) if nb is None else nb
     if extra_setup:
         nb.cells.insert(0, nbformat.v4.new_code_cell(extra_setup))
     client = NotebookClient(
@@ -40,7 +48,7 @@ def execute(path: Path, *, timeout: int = 300, extra_setup: str | None = None) -
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        allow_errors=False,
+        allow_errors=allow_errors,
     )
     client.execute()
     if extra_setup:
@@ -78,25 +86,29 @@ def text_outputs(nb: nbformat.NotebookNode) -> list[list[str]]:
     return texts
 
 
-def execute_offline(path: Path) -> tuple[nbformat.NotebookNode | None, str, str]:
-    """Run ``path`` in a fresh kernel with the network guard installed before the first cell.
+def execute_offline(
+    job: Path | tuple[Path, nbformat.NotebookNode],
+) -> tuple[nbformat.NotebookNode | None, str, str]:
+    """Run ``job`` (a path, or a path and the cells to run in its folder) in a fresh kernel with the network
+    guard installed before the first cell.
 
     Returns ``(notebook, error, attempts)``: the executed notebook (``None`` if a cell raised), the
     error text (empty if none), and every attempt to reach the network that the guard refused.
     """
     from tests.network_guard import guard_setup_code
 
+    path, nb = job if isinstance(job, tuple) else (job, None)
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "attempts.log"
         try:
-            nb, error = execute(path, extra_setup=guard_setup_code(str(log))), ""
+            nb, error = execute(path, extra_setup=guard_setup_code(str(log)), nb=nb), ""
         except Exception as failure:  # report the cell's error in the test, not as a pool crash
             nb, error = None, f"{type(failure).__name__}: {failure}"
         attempts = log.read_text(encoding="utf-8") if log.exists() else ""
     return nb, error, attempts
 
 
-def execute_many(paths: list[Path]) -> list[tuple[nbformat.NotebookNode | None, str, str]]:
+def execute_many(paths: list) -> list[tuple[nbformat.NotebookNode | None, str, str]]:
     """:func:`execute_offline` for every path, several at a time, results in the order given."""
     with ProcessPoolExecutor(max_workers=WORKERS) as pool:
         return list(pool.map(execute_offline, paths))

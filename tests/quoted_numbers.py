@@ -249,6 +249,13 @@ QUOTED: list[Quoted] = [
         ),
     ),
     # --- 03-withdrawal-steps ------------------------------------------------------------------
+    Quoted(  # exercise 8's what-if starts on this event's day (helpers.checks.withdrawal.WHAT_IF_EVENT)
+        "03-withdrawal-steps",
+        "On {} President Trump said publicly",
+        lambda t: long_date(
+            _events(t).set_index("event_id").date_start["2018-10-20-trump-states-intent-to-exit"]
+        ),
+    ),
     Quoted(
         "03-withdrawal-steps",
         "{words} of them has no single day",

@@ -8,6 +8,7 @@ beyond the sourced totals the lesson teaches.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -216,3 +217,16 @@ SOVIET_FIGURE = [
 @pytest.mark.parametrize(("answer", "status", "word"), SOVIET_FIGURE, ids=repr)
 def test_check_soviet_figure(answer, status, word):
     _run(check_soviet_figure, answer, status, word)
+
+
+def test_every_check_cell_names_an_exercise() -> None:
+    """Each `check("...")` cell of lesson 1 names a key of EXERCISES, and each key is checked once."""
+    import json
+    import re
+
+    from helpers.checks.background import EXERCISES
+
+    notebook = Path(__file__).parents[1] / "notebooks" / "01-treaty-background.ipynb"
+    cells = json.loads(notebook.read_text())["cells"]
+    named = [m for c in cells for m in re.findall(r'^check\("(\w+)"\)', "".join(c["source"]), re.M)]
+    assert sorted(named) == sorted(EXERCISES)

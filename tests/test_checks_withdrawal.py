@@ -16,28 +16,38 @@ import pytest
 
 import helpers
 from helpers.checks.withdrawal import (
+    CHECKLISTS,
+    EXERCISES,
     ORDER_SOLUTION,
     ORDER_STEPS,
     SORT_SOLUTION,
     SORT_STATEMENTS,
+    WHAT_IF_EVENT,
+    check,
     check_days_left,
     check_step_order,
     check_steps_figure,
     check_suspension_date,
     check_suspension_or_withdrawal,
+    check_what_if,
     check_withdrawal_date,
+    check_year_before,
 )
+from helpers.data.loading import load_table
 from helpers.data.paths import REPO_ROOT
 from helpers.display.feedback import Feedback
+from helpers.display.words import long_date
 from helpers.history.stages import RUSSIAN_STEPS
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "03-withdrawal-steps.ipynb"
-RIGHT, WRONG, BLANK = "correct", "try again", "not answered yet"
-T = pd.Timestamp
+RIGHT, WRONG, BLANK, CHECKED = "correct", "try again", "not answered yet", "checked"
+T, DAY = pd.Timestamp, pd.Timedelta(days=1)
+EVENTS = helpers.load_events()
 
 # Answers no check may accept or crash on.
 ODD = [None, "", "   ", "nonsense", 0, -1, 10**30, 2.5, float("nan"), True, [], [1, 2], {}, {"a": 1}]
-ODD += [object(), pd.NaT, b"bytes", ["suspension"] * 9]
+ODD += [object(), pd.NaT, b"bytes", ["suspension"] * 9, "banana", ["x"] * 5, pd.Timedelta(days=60)]
+ODD += [T("1900-01-01"), "range aegis suspend " * 15]
 
 SUSPENSION_DATE = [
     ("2019-02-02", RIGHT, "2 February 2019"),
@@ -50,6 +60,11 @@ SUSPENSION_DATE = [
     ("2019-02-04", WRONG, "two calendar months"),
     ("2018-02-02", WRONG, "check the year"),
     ("2019-03-05", WRONG, "pd.Timedelta(days=60)"),
+    ("2019-02-02 ", RIGHT, ""),
+    (T("2019-02-02 15:30"), RIGHT, ""),  # a time of day does not matter
+    (pd.Timedelta(days=60), WRONG, "not a date"),  # the days, not the date they lead to
+    ("2/3/2019", WRONG, "YYYY-MM-DD"),  # swappable: 2 March or 3 February
+    ("2019-02-31", WRONG, "not a day on the calendar"),
     ("02/02/2019", RIGHT, ""),  # day and month are the same: nothing to swap
     ("01/02/2019", WRONG, "could be 1 February or 2 January"),
     ("soon", WRONG, "could not be read"),
@@ -67,6 +82,9 @@ WITHDRAWAL_DATE = [
     ("2019-02-02", WRONG, "pd.DateOffset(months=6)"),
     ("August 2019", WRONG, "could not be read"),
     ("8/2/2019", WRONG, "YYYY-MM-DD"),
+    ("2019/08/02", RIGHT, ""),
+    ("2 August 2019", RIGHT, ""),
+    ("13/08/2019", WRONG, "six calendar months"),  # day-first that cannot swap: read, and wrong
     (..., BLANK, ""),
 ]
 
@@ -84,6 +102,9 @@ DAYS_LEFT = [
     (200, WRONG, "subtract"),
     (pd.Timedelta(hours=12), WRONG, "whole number of days"),
     ("six months", WRONG, "not a number"),
+    (T("2019-02-02") - T("2019-08-02"), WRONG, "positive"),  # dates reversed
+    (pd.Timedelta(days=180), WRONG, "6 x 30"),
+    ("2019/02/02", WRONG, "not a number"),
     (181.5, WRONG, "not a whole number"),
     (False, WRONG, "True or False"),
     (..., BLANK, ""),
@@ -143,7 +164,60 @@ FIGURE = [
     (_figure(), WRONG, "second ax.plot"),
     (_figure(US, RUSSIA[:3]), WRONG, "missing 3 July 2019"),
     (_figure(US, [*RUSSIA, "2019-08-02"]), WRONG, "not one of Russia's steps: 2 August 2019"),
-    ("fig", WRONG, "answer_5 = fig"),  # exercise 5 of the notebook
+    ("fig", WRONG, "answer_7 = fig"),  # exercise 7 of the notebook
+    (..., BLANK, ""),
+]
+
+START = EVENTS.set_index("event_id").date_start[WHAT_IF_EVENT]  # exercise 8: the 60 days start here
+ENDS = START + pd.Timedelta(days=60)
+DUE = ENDS + pd.DateOffset(months=6)
+WHAT_IF = [
+    (str(DUE.date()), RIGHT, long_date(DUE)),
+    (DUE, RIGHT, ""),
+    (DUE.strftime("%Y/%m/%d"), RIGHT, ""),
+    (f"{DUE.day} {DUE:%B %Y}", RIGHT, ""),
+    (START + pd.Timedelta(days=60) + pd.DateOffset(months=6), RIGHT, ""),
+    (ENDS, WRONG, "end of the 60 days"),
+    (START + pd.DateOffset(months=6), WRONG, "left out the 60 days"),
+    (ENDS + 180 * DAY, WRONG, "not 180 days"),  # months taken as days
+    (DUE + DAY, WRONG, "day 0"),  # 60 days counted from the wrong day
+    (DUE - DAY, WRONG, "One day early"),
+    (START + pd.DateOffset(months=8), WRONG, "Two calendar months are not 60 days"),
+    (START - pd.Timedelta(days=60), WRONG, "do not subtract"),  # dates reversed
+    (DUE + 40 * DAY, WRONG, "pd.Timedelta(days=60)"),
+    (pd.Timedelta(days=242), WRONG, "not a date"),
+    (f"{DUE.month}/{DUE.day}/{DUE.year}", RIGHT if DUE.day > 12 else WRONG, ""),  # cannot swap if day > 12
+    ("1/2/2019", WRONG, "YYYY-MM-DD"),
+    ("banana", WRONG, "could not be read"),
+    (..., BLANK, ""),
+]
+
+FINDING = EVENTS.set_index("event_id").date_start["2018-12-04-us-finds-material-breach"]
+BACK = FINDING - pd.DateOffset(months=12)
+IN_YEAR = (EVENTS.date_start >= BACK) & (EVENTS.date_start < FINDING)
+STEPS = EVENTS[EVENTS.phase == "withdrawal"]
+
+
+def _rows(low: pd.Timestamp, high: pd.Timestamp, last_day_too: bool = False, table=EVENTS) -> pd.DataFrame:
+    """The rows of ``table`` from ``low`` to before ``high`` (or to ``high`` itself)."""
+    return table[
+        (table.date_start >= low)
+        & ((table.date_start <= high) if last_day_too else (table.date_start < high))
+    ]
+
+
+YEAR_BEFORE = [
+    (EVENTS[IN_YEAR], RIGHT, f"{int(IN_YEAR.sum())} rows"),
+    (EVENTS[IN_YEAR][["event_id", "summary"]], RIGHT, ""),  # columns chosen: still the rows
+    (_rows(FINDING - pd.Timedelta(days=365), FINDING), RIGHT, ""),  # 365 days: the same in 2017-18
+    (_rows(BACK, FINDING, last_day_too=True), WRONG, "finding's own day"),
+    (_rows(FINDING - pd.Timedelta(days=360), FINDING), WRONG, "360"),  # months counted as days
+    (_rows(FINDING + DAY, FINDING + pd.DateOffset(months=12)), WRONG, "reversed"),
+    (_rows(BACK, FINDING, table=STEPS), WRONG, "not steps"),
+    (EVENTS, WRONG, long_date(BACK)),
+    (EVENTS[IN_YEAR].event_id, WRONG, "DataFrame"),  # a Series, not the table
+    (list(EVENTS[IN_YEAR].event_id), WRONG, "DataFrame"),
+    (pd.DataFrame({"a": [1]}), WRONG, "events[...]"),
     (..., BLANK, ""),
 ]
 
@@ -154,6 +228,8 @@ TABLES = {
     check_suspension_or_withdrawal: SORT,
     check_step_order: ORDER,
     check_steps_figure: FIGURE,
+    check_what_if: WHAT_IF,
+    check_year_before: YEAR_BEFORE,
 }
 CASES = [(check, *row) for check, rows in TABLES.items() for row in rows]
 
@@ -170,7 +246,9 @@ def test_each_answer_gets_its_verdict(check, answer, status, words):
     assert words in feedback.message
 
 
-@pytest.mark.parametrize("check", TABLES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "check", [*TABLES, *(EXERCISES[name] for name in CHECKLISTS)], ids=lambda c: getattr(c, "__name__", "")
+)
 @pytest.mark.parametrize("answer", ODD, ids=repr)
 def test_odd_answers_get_feedback_never_an_exception(check, answer):
     feedback = check(answer)
@@ -198,3 +276,60 @@ def test_the_notebook_shows_the_same_statements_and_steps_as_the_checks():
         assert statement in markdown, statement
     for letter, step in ORDER_STEPS.items():
         assert f"**{letter}** {step}" in markdown, step
+
+
+MODELS = load_table("model-answers-03").set_index("answer")
+WRITTEN = [
+    (name, text, status, words)
+    for name in CHECKLISTS
+    for text, status, words in [
+        (MODELS.model_answer[name], CHECKED, "A model answer:"),
+        (MODELS.model_answer[name], CHECKED, "[x]"),
+        ("I do not know why.", CHECKED, "[ ]"),  # a sentence is checked, with the points it misses
+        ("Because.", WRONG, "full sentence"),
+        ("suspend " * 20, WRONG, "repeats"),
+        (42, WRONG, "triple quotes"),
+        (["a", "list"], WRONG, "triple quotes"),
+        (..., BLANK, ""),
+    ]
+]
+
+
+@pytest.mark.parametrize(("name", "text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:30])
+def test_written_answers_are_checked_never_correct(name, text, status, words):
+    result = check(name, {name: text})
+    assert result.status == status and words in result.message + (result.reveal or ""), result.message
+
+
+def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
+    assert set(MODELS.index) == set(CHECKLISTS)
+    for name in CHECKLISTS:
+        assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
+
+
+def test_the_notebook_checks_every_answer_by_name_and_each_exercise_has_a_check():
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
+    assert set(answers) == set(EXERCISES)
+    for name in answers:
+        following = sources[sources.index(next(s for s in sources if s.startswith(f"{name} ="))) + 1]
+        assert following == f'check("{name}")', name
+    assert not any("check_" in s for s in sources), "the notebook calls check functions by name only"
+    assert sum("**Think about it" in s for s in sources) == sum(n.startswith("think_") for n in answers)
+
+
+def test_exercise_1s_answer_is_not_in_the_markdown_right_under_its_check():
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    after = sources.index('check("answer_1")') + 1
+    due = long_date(EVENTS.set_index("event_id").date_start["2019-02-02-us-suspends-obligations"])
+    assert due not in sources[after]
+    prompt = next(i for i, s in enumerate(sources) if "### Exercise 8" in s)
+    assert long_date(DUE) not in "\n".join(sources[: prompt + 3])
+
+
+def test_check_by_name_before_the_answer_cell_and_for_the_placeholder():
+    assert "Run the answer cell" in check("answer_8", {}).message
+    assert check("answer_8", {"answer_8": ...}).status == BLANK
+    assert check("answer_8", {"answer_8": str(DUE.date())}).status == RIGHT

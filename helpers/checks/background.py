@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_days, parse_number, parse_whole_number, parse_words
 from helpers.checks.kinds import figure_parts, judge
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
@@ -188,3 +189,9 @@ def check_soviet_figure(answer: Any) -> Feedback:
     if not parts.title:
         return try_again('The bars are right. Now give the chart a title: ax.set_title("...").')
     return correct(f"Yes: {len(soviet)} Soviet bars, {sum(soviet):,} missiles in all, and a title.")
+
+
+EXERCISES = {"answer_1": check_us_eliminated, "answer_2": check_soviet_figure}
+EXERCISES |= {"answer_3": check_inspection_years, "answer_4": check_classify_cases}
+EXERCISES |= {"answer_5": check_not_covered}
+check = checker(EXERCISES)

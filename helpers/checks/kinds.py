@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from helpers.checks.answers import AnswerError
+from helpers.checks.sealed import unseal
 from helpers.data.loading import load_events, load_table
 from helpers.display.feedback import Feedback, correct, try_again
 
@@ -150,7 +151,7 @@ def written(
             f"[{'x' if words[0] <= len(found) <= words[1] else ' '}] {words[0]} to {words[1]} words "
             f"(you wrote {len(found)})"
         )
-    model = load_table(f"model-answers-{lesson}").set_index("answer").loc[name]
+    model = load_table(f"model-answers-{lesson}").set_index("answer").loc[name].map(unseal)  # copies seal it
     rubric = "\n".join(f"- {line.strip()}" for line in model["rubric"].split("|"))
     return Feedback(
         "checked",

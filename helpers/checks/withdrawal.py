@@ -1,8 +1,4 @@
-"""Self-checks for lesson 3, "Withdrawal steps": each returns a Feedback and never raises.
-
-A wrong answer gets a hint aimed at the likely slip (counting a day twice, six months as 180 days,
-suspension for withdrawal); the right dates and day counts are looked up in the event table.
-"""
+"""Checks for lesson 3, "Withdrawal steps" (``check(name)``): each names the likely slip, never raises."""
 
 from __future__ import annotations
 
@@ -11,16 +7,17 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_date, parse_days, parse_words
-from helpers.checks.kinds import figure_parts, judge
+from helpers.checks.kinds import event_table, figure_parts, judge, written
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
-from helpers.display.words import long_date, month_year
+from helpers.display.words import long_date, month_year, plural
 from helpers.history.stages import RUSSIAN_STEPS
 from helpers.history.withdrawal import us_step_dates
 
-__all__ = ["ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "SORT_STATEMENTS", "check_days_left"]
-__all__ += ["check_step_order", "check_steps_figure", "check_suspension_date"]
-__all__ += ["check_suspension_or_withdrawal", "check_withdrawal_date"]
+__all__ = ["EXERCISES", "ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "SORT_STATEMENTS", "WHAT_IF_EVENT"]
+__all__ += ["check", "check_days_left", "check_step_order", "check_steps_figure", "check_suspension_date"]
+__all__ += ["check_suspension_or_withdrawal", "check_what_if", "check_withdrawal_date", "check_year_before"]
 
 SORT_STATEMENTS: dict[int, str] = {
     1: "The treaty still exists, and the party can go back to carrying out its obligations.",
@@ -71,7 +68,7 @@ def check_suspension_date(answer: Any) -> Feedback:
     year = "Right day and month; check the year."
     right = f"Yes: {start} + {days} days = {long_date(due)}, the day the US suspension took effect."
     otherwise = (
-        f"Not {days} days after {start}. Try pd.Timestamp('{finding.date()}') + pd.Timedelta(days={days})."
+        f"Not {days} days after {start}. Try {finding.date()!r} as pd.Timestamp + pd.Timedelta(days={days})."
     )
 
     def hints(date: pd.Timestamp) -> list[tuple[bool, str | None]]:
@@ -85,7 +82,7 @@ def check_withdrawal_date(answer: Any) -> Feedback:
     """Exercise: 2 February 2019 + six calendar months.
 
     >>> print(check_withdrawal_date("2019-08-01"))
-    Not yet: That is 2 February 2019 + 180 days; the treaty counts six calendar months.
+    Not yet: 2 February 2019 + 180 days; the treaty counts six months.
     """
     notice, due = _dates()["notice"], _dates()["withdrawal"]
     later = due.to_period("M") + 1  # a reference site's month
@@ -95,14 +92,9 @@ def check_withdrawal_date(answer: Any) -> Feedback:
         "months from the notice.",
     )
     slips[_dates()["finding"] + pd.DateOffset(months=6)] = "Count from the notice, not the finding."
-    slips[notice + pd.Timedelta(days=180)] = (
-        f"That is {long_date(notice)} + 180 days; the treaty counts six calendar months."
-    )
+    slips[notice + pd.Timedelta(days=180)] = f"{long_date(notice)} + 180 days; the treaty counts six months."
     right = f"Yes: six calendar months after {long_date(notice)} is {long_date(due)}."
-    otherwise = (
-        f"Not six calendar months after {long_date(notice)}. Try pd.Timestamp('{notice.date()}') + "
-        "pd.DateOffset(months=6)."
-    )
+    otherwise = f"Not six calendar months after {long_date(notice)}. Try adding pd.DateOffset(months=6)."
     return judge(answer, parse_date, due, right, slips, otherwise)
 
 
@@ -122,21 +114,12 @@ def check_days_left(answer: Any) -> Feedback:
     slips[180] = "Six months are not always 6 x 30 days: subtract the dates instead."
     right = f"Yes: {due} days, from {long_date(notice)} to {long_date(end)}."
 
-    def otherwise(days: int) -> str:
-        if days < 0:
-            return "The answer should be positive: subtract the earlier date from the later one."
-        span = f"{long_date(notice)} to {long_date(end)}"
-        return f"Not the days from {span}: subtract one Timestamp from the other."
-
-    return judge(answer, parse_days, due, right, slips, otherwise)
-
-
-def _sort_word(word: str) -> str:
-    """'suspend', 'Suspended', 's' -> 'suspension'; 'withdraw', 'w' -> 'withdrawal'; others unchanged."""
-    for full in ("suspension", "withdrawal"):
-        if word == full[0] or (len(word) >= 6 and word[:6] == full[:6]):
-            return full
-    return word
+    reversed_ = "The answer should be positive: subtract the earlier date from the later one."
+    otherwise = (
+        f"Not the days from {long_date(notice)} to {long_date(end)}: subtract one date from the other."
+    )
+    hints = lambda d: [(d < 0, reversed_), (True, slips.get(d))]  # noqa: E731
+    return judge(answer, parse_days, due, right, hints, otherwise)
 
 
 @never_raises
@@ -148,7 +131,10 @@ def check_suspension_or_withdrawal(answer: Any) -> Feedback:
     """
     n = len(SORT_STATEMENTS)
     try:
-        words = [_sort_word(word) for word in parse_words(answer)]
+        words = [  # 'suspend', 'Suspended', 's' -> 'suspension'; 'withdraw', 'w' -> 'withdrawal'
+            next((f for f in SORT_SOLUTION[:2] if w == f[0] or (len(w) >= 6 and w[:6] == f[:6])), w)
+            for w in parse_words(answer)
+        ]
     except AnswerError as error:
         return try_again(f'{error} Give a list of {n} words, for example ["suspension", "withdrawal", ...].')
     if len(words) != n:
@@ -220,7 +206,7 @@ def check_steps_figure(answer: Any) -> Feedback:
     """
     parts = figure_parts(answer)
     if parts is None:
-        return try_again("Give the figure itself: end your cell with answer_5 = fig.")
+        return try_again("Give the figure itself: end your cell with answer_7 = fig.")
     series = [days for days in (_days(x) for x, _ in parts.lines) if days is not None]
     russia = {pd.Timestamp(date) for date, _ in RUSSIAN_STEPS}
     if len(series) < 2:
@@ -239,3 +225,108 @@ def check_steps_figure(answer: Any) -> Feedback:
         f"Yes: the chart now shows Russia's {len(russia)} steps beside the US steps. Russia answered "
         "on the day of the US suspension, and made its suspension formal weeks and months later."
     )
+
+
+WHAT_IF_EVENT = "2018-10-20-trump-states-intent-to-exit"
+"""Exercise 8 imagines the 60 days starting on this event's day, with the same rules."""
+
+
+@never_raises
+def check_what_if(answer: Any) -> Feedback:
+    """Exercise 8: the withdrawal date had the 60 days started on the day of :data:`WHAT_IF_EVENT`.
+
+    >>> print(check_what_if("2019-06-17"))
+    Not yet: Six months are not 180 days: add pd.DateOffset(months=6) to the 60 days' end.
+    """
+    start = event_table().set_index("event_id").date_start[WHAT_IF_EVENT]
+    ends, day, six = start + pd.Timedelta(days=60), pd.Timedelta(days=1), pd.DateOffset(months=6)
+    slips = [
+        (ends, "That is the end of the 60 days; the six months' notice starts there."),
+        (start + six, "You left out the 60 days: add them first, then six months."),
+        (ends + 180 * day, "Six months are not 180 days: add pd.DateOffset(months=6) to the 60 days' end."),
+        (ends + six + day, f"One day late: {long_date(start)} is day 0 of the 60."),
+        (ends + six - day, "One day early."),
+        (start + pd.DateOffset(months=8), "Two calendar months are not 60 days: count days first."),
+    ]
+    right = f"Yes: {long_date(start)} + 60 days = {long_date(ends)}; + six months = {long_date(ends + six)}."
+
+    early = "That is before the 60 days start: add to the date, do not subtract."
+    hints = lambda date: [(date < start, early), (True, " ".join(h for when, h in slips if when == date))]  # noqa: E731
+    otherwise = "First add pd.Timedelta(days=60) to the day of the statement, then pd.DateOffset(months=6)."
+    return judge(answer, parse_date, ends + six, right, hints, otherwise)
+
+
+@never_raises
+def check_year_before(answer: Any) -> Feedback:
+    """Exercise 6: the rows of ``events`` dated in the twelve months before the finding (a DataFrame).
+
+    >>> print(check_year_before(event_table().head(0)))
+    Not yet: No rows: filter events (the whole table), not steps, which starts at the finding.
+    """
+    if not isinstance(answer, pd.DataFrame) or "event_id" not in answer:
+        return try_again("Give the filtered table itself: answer_6 = events[...] (a DataFrame).")
+    events, finding = event_table(), _dates()["finding"]
+    start, got, back = events.date_start, set(answer["event_id"]), finding - pd.DateOffset(months=12)
+    year = set(events.event_id[(start >= back) & (start < finding)])
+    if got == year:
+        days = start[events.event_id.isin(year)]
+        return correct(
+            f"Yes: {plural(len(year), 'row')}, from {long_date(days.min())} to {long_date(days.max())}: "
+            "the year of diplomacy that led to the finding (lesson 2 follows it)."
+        )
+    slips = [
+        (not got, "No rows: filter events (the whole table), not steps, which starts at the finding."),
+        (got <= set(events.event_id[start >= finding]), "Those rows come after the finding: dates reversed?"),
+        (got == year | set(events.event_id[start == finding]), "That keeps the finding's own day too."),
+        (got < year, "Rows from the first days of the year are missing: 12 months are not 360 days."),
+    ]
+    why = f"Keep date_start from {long_date(back)} (finding - pd.DateOffset(months=12)) to before finding."
+    return try_again(next((hint for slip, hint in slips if slip), why))
+
+
+_SAID = (
+    r"\W+(?:[\w'\u2019]+\W+){0,5}?(?:says?|said|claim\w*|stat\w*|gave|call\w*|describ\w*|argu\w*|might|would)"
+)
+_RU = r"\b(?:russia|moscow|matveevsky|ryabkov|lavrov|kremlin|official)\w*" + _SAID
+CHECKLISTS: dict[str, dict[str, str]] = {
+    "answer_5": {
+        "the 60 days are a count of days, chosen by the US": r"\b(?:60|sixty)\b[^.]*\bdays?\b",
+        "six months are calendar months, set by Article XV": r"calendar|article xv|dateoffset",
+        "why the counts differ (months differ in length: 181 days, not 180)": r"length|28|29|30|31|18[01]",
+    },
+    "think_1": {
+        "a statement made on the day, by those who acted": r"same day|on the day|at the time|official|acted",
+        "an op-ed comes later and argues a case": r"later|argu|persua|round|opinion",
+    },
+    "think_2": {
+        "what a display can show (the launcher, the canister)": r"launcher|canister|exist|look|size|show",
+        "what it cannot show: how far the missile flies": r"range|how far|fl(?:y|ies|ight)|test",
+        "each side's range claim attributed to it": _RU
+        + r"|according to|\b(?:us|united states|huntsman)\W+(?:\w+\W+){0,5}?says",
+    },
+    "think_3": {
+        "chooses one of the three acts, and says why": r"announce|decree|law",
+        "a reason a source may give a later date": r"report|publish|later|weekend|monday|translat|time",
+        "which steps Russia's own records give": r"kremlin|transcript|foreign ministry|russia'?s own|tass",
+    },
+    "think_4": {
+        "the words of those who acted, for what was announced": r"statement|own words|transcript|state dep",
+        "the treaty's rule and arithmetic, for the date": r"article xv|treaty|calendar|arithmetic|six months",
+        "a Russian source, for Russia's date": r"tass|kremlin|russia'?s own|decree|russian",
+    },
+    "think_5": {
+        '"one last chance" puts the responsibility on Russia': r"responsib|blame|fault|up to russia",
+        '"forced" says the US had no choice': r"no choice|forc|had to|no other",
+        "a Russian official's version, attributed to its side": _RU,
+    },
+}  # each point a regular expression (case ignored) that a text making it matches
+
+EXERCISES = {"answer_1": check_suspension_date, "answer_2": check_suspension_or_withdrawal}
+EXERCISES |= {"answer_3": check_withdrawal_date, "answer_4": check_days_left, "answer_6": check_year_before}
+EXERCISES |= {"answer_7": check_steps_figure, "answer_8": check_what_if, "answer_9": check_step_order}
+EXERCISES |= {
+    name: never_raises(functools.partial(written, lesson="03", name=name, checklist=points, words=words))
+    for name, points in CHECKLISTS.items()
+    for words in [(40, 120) if name == "answer_5" else (15, 150)]
+}
+check = checker(EXERCISES)

@@ -280,7 +280,7 @@ def compliance_reports_figure(events: pd.DataFrame, *, caption: str | None = Non
     """
     out = timeline_figure(events, highlight="compliance report")
     ax = out.figure.axes[0]
-    reports = events[events["category"] == "compliance report"].sort_values("date_start")
+    reports = events.loc[events.category.eq("compliance report")].sort_values("date_start")
     rows = drawn_items(out.figure).rows
     row = len(rows) - 1 - rows.index("compliance report") if "compliance report" in rows else 0
     for x, day in zip(_days(reports["date_start"]), reports["date_start"], strict=True):

@@ -1,0 +1,266 @@
+"""Write a self-contained student copy of the collection to a folder, for a teacher to publish on its own.
+
+Run it from the top folder of the collection::
+
+    python -m tools.make_student_copy --out ../inf-lessons-student
+    python -m tools.make_student_copy --out ../inf-lessons-student --repo OWNER/REPO  # fill the Binder link
+    python -m tools.make_student_copy --out ../inf-lessons-student --check  # exit 1 if it is out of date
+
+The folder is what students get through Binder or nbgitpuller: push it as its own repository and point
+the links at it. Its layout::
+
+    00-start-here.ipynb ... who-is-who.ipynb   the student lessons, made fresh from notebooks/
+    helpers/                                   the package, as real files (no symlink)
+    data/                                      every table; model answers and rubrics sealed
+    README.md, LICENSE, LICENSE-CONTENT.md, CITATION.cff
+    requirements.txt, runtime.txt, binder/, pyproject.toml   what Binder or pip installs
+    .gitignore, .student-copy                  the marker: this command wrote the folder
+
+``helpers/data/paths.py`` finds ``data/`` as the nearest folder above the package holding
+``data/datapackage.json``, so ``helpers/`` and ``data/`` sit side by side at the top, and the lessons sit
+beside them: a kernel started in the lesson's folder imports ``helpers`` with nothing installed. Links
+``../data/...`` and ``../LICENSE`` in the lessons become ``data/...`` and ``LICENSE``.
+
+What stays out: the instructor notebooks, ``teacher/``, ``tests/``, ``tools/``, ``benchmarks/`` and every
+line of a solution block (the lessons go through :func:`tools.make_student_versions.student_notebook`).
+In ``data/model-answers/*.csv`` the ``model_answer`` and ``rubric`` columns are sealed with
+:func:`helpers.checks.sealed.seal`: a student opening the file cannot read them, while
+``helpers.checks.kinds.written`` still reveals them once the student has written something.
+
+The command never deletes a file it did not write: ``--out`` must be missing, empty (a ``.git`` folder
+alone is allowed, as in a freshly cloned empty repository) or a copy it made before (its ``.student-copy``
+marker lists the files it wrote; only those are replaced or removed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+import nbformat
+
+from helpers.checks.sealed import seal
+from helpers.data.paths import REPO_ROOT
+from tools import make_student_versions as msv
+
+__all__ = ["MARKER", "SEALED_COLUMNS", "compare", "main", "planned_files", "seal_model_answers", "write_copy"]
+
+MARKER = ".student-copy"
+MARKER_TITLE = "# Written by python -m tools.make_student_copy; the files it wrote:"
+TEMPLATES = Path(__file__).resolve().parent / "student_copy"
+SEALED_COLUMNS = ("model_answer", "rubric")
+"""The columns of ``data/model-answers/*.csv`` sealed in the copy."""
+COPIED = ("LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "requirements.txt", "runtime.txt")
+"""Files of the top folder copied as they are (``requirements.txt`` installs ``-e .``: the copy's package)."""
+_UP_LINK = re.compile(r"(\]\(|href=[\"'])\.\./(?:student/|notebooks/)?")
+_SKIP_PARTS = ("__pycache__", ".ipynb_checkpoints")
+
+
+def _files(folder: Path) -> list[Path]:
+    """Every file under ``folder`` (symlinks followed), hidden and cache files left out."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(p.startswith(".") or p in _SKIP_PARTS for p in path.relative_to(folder).parts)
+    )
+
+
+def lift_links(markdown: str) -> str:
+    """Links that climbed out of ``notebooks/`` or ``student/`` now start at the copy's top folder.
+
+    >>> lift_links("[data](../data/README.md), [lesson](../student/01-x.ipynb), <a href='../LICENSE'>")
+    "[data](data/README.md), [lesson](01-x.ipynb), <a href='LICENSE'>"
+    """
+    return _UP_LINK.sub(r"\1", markdown)
+
+
+def seal_model_answers(text: str) -> str:
+    """A model-answers CSV with its :data:`SEALED_COLUMNS` sealed (the ``answer`` column stays readable).
+
+    >>> sealed = seal_model_answers('answer,model_answer,rubric\\nthink_1,"Yes, because.",Says why\\n')
+    >>> sealed.splitlines()[0], sealed.splitlines()[1].startswith("think_1,sealed:"), "because" in sealed
+    ('answer,model_answer,rubric', True, False)
+    """
+    rows = list(csv.DictReader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["answer"], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: seal(v) if k in SEALED_COLUMNS and v else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def _lessons(src: Path) -> dict[Path, bytes]:
+    """The student notebooks made from ``src`` (links lifted), and any other file there (images)."""
+    out: dict[Path, bytes] = {}
+    for relative, content in msv.planned_files(src).items():
+        if relative == Path("README.md"):
+            continue  # student/'s own README: the copy has its own
+        if relative.suffix == ".ipynb":
+            nb = nbformat.reads(content.decode("utf-8"), as_version=4)
+            for cell in nb.cells:
+                if cell.cell_type == "markdown":
+                    cell.source = lift_links(cell.source)
+            content = nbformat.writes(nb).rstrip("\n").encode("utf-8") + b"\n"
+        out[relative] = content
+    return out
+
+
+def _title(content: bytes) -> str:
+    nb = nbformat.reads(content.decode("utf-8"), as_version=4)
+    for cell in nb.cells:
+        found = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE) if cell.cell_type == "markdown" else None
+        if found:
+            return found.group(1).strip()
+    return ""
+
+
+def _readme(lessons: dict[Path, bytes], version: str, repo: str | None) -> str:
+    binder = (
+        f"<https://mybinder.org/v2/gh/{repo}/HEAD?urlpath=lab/tree/00-start-here.ipynb>"
+        if repo
+        else "`https://mybinder.org/v2/gh/<OWNER>/<REPO>/HEAD?urlpath=lab/tree/00-start-here.ipynb`"
+        " (your teacher gives you the link)."
+    )
+    rows = "\n".join(
+        f"| [`{path.name}`]({path.as_posix()}) | {_title(content).replace('|', '-')} |"
+        for path, content in sorted(lessons.items())
+        if path.suffix == ".ipynb"
+    )
+    text = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+    return text.replace("{binder}", binder).replace("{lessons}", rows).replace("{version}", version)
+
+
+def planned_files(src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> dict[Path, bytes]:
+    """Every file of the student copy (relative path -> content), the marker left out.
+
+    Raises
+    ------
+    tools.make_student_versions.SolutionMarkerError
+        If an instructor notebook has an unpaired solution marker.
+    """
+    version = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    lessons = _lessons(src)
+    planned = dict(lessons)
+    for folder in ("helpers", "data", "binder"):
+        for path in _files(REPO_ROOT / folder):
+            relative = path.relative_to(REPO_ROOT)
+            content = path.read_bytes()
+            if relative.parts[:2] == ("data", "model-answers") and path.suffix == ".csv":
+                content = seal_model_answers(content.decode("utf-8")).encode("utf-8")
+            elif folder == "data" and path.suffix == ".md":
+                content = lift_links(content.decode("utf-8")).encode("utf-8")
+            planned[relative] = content
+    planned.update({Path(name): (REPO_ROOT / name).read_bytes() for name in COPIED})
+    planned[Path("README.md")] = _readme(lessons, version, repo).encode("utf-8")
+    pyproject = (TEMPLATES / "pyproject.template.toml").read_text(encoding="utf-8")
+    planned[Path("pyproject.toml")] = pyproject.replace("{version}", version).encode("utf-8")
+    planned[Path(".gitignore")] = (TEMPLATES / "gitignore.template").read_bytes()
+    return planned
+
+
+def _written_before(out: Path) -> set[Path] | None:
+    """The files the marker in ``out`` lists; None if ``out`` holds files but no marker of this command."""
+    marker = out / MARKER
+    if marker.is_file():
+        lines = marker.read_text(encoding="utf-8").splitlines()
+        if lines and lines[0] == MARKER_TITLE:
+            listed = {Path(line) for line in lines[1:] if line.strip()}
+            return {p for p in listed if not p.is_absolute() and ".." not in p.parts}
+    if not out.exists() or (out.is_dir() and all(p.name == ".git" for p in out.iterdir())):
+        return set()
+    return None
+
+
+def compare(out: Path, src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> list[str]:
+    """What differs between ``out`` and what :func:`write_copy` would write there (empty if up to date)."""
+    planned = planned_files(src, repo)
+    before = _written_before(out) or set()
+    problems = [f"missing: {p}" for p in sorted(planned) if not (out / p).is_file()]
+    problems += [
+        f"no longer part of the copy: {p}" for p in sorted(before - set(planned)) if (out / p).exists()
+    ]
+    problems += [
+        f"out of date: {p}"
+        for p, content in sorted(planned.items())
+        if (out / p).is_file() and (out / p).read_bytes() != content
+    ]
+    return problems
+
+
+def write_copy(out: Path, src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> list[Path]:
+    """Write the student copy into ``out`` and return the files written (relative paths).
+
+    Raises
+    ------
+    FileExistsError
+        If ``out`` holds files and is not a copy this command made (nothing is written or deleted).
+    tools.make_student_versions.SolutionMarkerError
+        If an instructor notebook has an unpaired solution marker (nothing is written then).
+    """
+    before = _written_before(out)
+    if before is None:
+        raise FileExistsError(
+            f"{out} is not empty and holds no {MARKER} marker of this command: nothing was written or "
+            "deleted. Choose a new or empty folder (a .git folder alone is fine)."
+        )
+    planned = planned_files(src, repo)
+    for stale in sorted(before - set(planned)):
+        path = out / stale
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            _remove_empty_parents(path.parent, out)
+    for relative, content in sorted(planned.items()):
+        target = out / relative
+        if target.is_symlink():
+            target.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.is_file() or target.read_bytes() != content:
+            target.write_bytes(content)
+    listing = "\n".join([MARKER_TITLE, *(p.as_posix() for p in sorted(planned))]) + "\n"
+    (out / MARKER).write_text(listing, encoding="utf-8")
+    return sorted(planned)
+
+
+def _remove_empty_parents(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """Command line: write the student copy, or with ``--check`` only compare. Returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.make_student_copy",
+        description="Write a self-contained student copy (lessons, helpers, data, README, Binder files).",
+    )
+    parser.add_argument("--out", type=Path, required=True, help="the folder to write (new, empty or a copy)")
+    parser.add_argument("--src", type=Path, default=msv.NOTEBOOKS_DIR, help="instructor notebooks")
+    parser.add_argument("--repo", help="OWNER/REPO where the copy is published, to fill the Binder link")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the copy is stale")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        if args.check:
+            problems = compare(args.out, args.src, args.repo)
+            for problem in problems:
+                print(problem)
+            print("run: python -m tools.make_student_copy --out FOLDER" if problems else "up to date")
+            return 1 if problems else 0
+        written = write_copy(args.out, args.src, args.repo)
+    except (msv.SolutionMarkerError, FileExistsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    lessons = sum(p.suffix == ".ipynb" for p in written)
+    print(f"wrote a student copy to {args.out}: {lessons} notebooks, {len(written)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
