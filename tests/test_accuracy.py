@@ -17,7 +17,7 @@ import pytest
 import helpers
 from helpers.data.paths import REPO_ROOT
 from helpers.display.glossary_lookup import load_glossary
-from helpers.history.treaty import treaty_facts
+from helpers.history.treaty import eliminations, treaty_facts
 
 LESSONS = sorted((REPO_ROOT / "notebooks").glob("0*.ipynb"))
 GUIDE = REPO_ROOT / "teacher" / "README.md"
@@ -140,6 +140,13 @@ def test_lesson_1_gives_both_elimination_deadlines_and_all_means_of_verification
 def test_the_key_facts_table_gives_both_deadlines():
     facts = treaty_facts().to_string()
     assert "1 December 1989" in facts and "1 June 1991" in facts
+
+
+def test_the_key_facts_count_of_missiles_agrees_with_the_eliminations_table():
+    """data/treaty-facts.csv states the totals in words; data/eliminations.csv has them by system."""
+    sides = eliminations().groupby("side", sort=False).missiles.sum()
+    stated = treaty_facts().set_index("fact").at["Missiles eliminated", "value"]
+    assert stated == f"{sides.sum():,}: " + ", ".join(f"{n:,} by the {side}" for side, n in sides.items())
 
 
 def test_lesson_3_gives_the_exact_interval_and_the_reason_in_the_notice():

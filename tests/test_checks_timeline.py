@@ -1,8 +1,15 @@
-"""Lesson 2 exercise checks: one table of answers and verdicts per check; expected answers from the data."""
+"""Lesson 2's self-checks: one table per check of answers and the verdict each must get.
+
+Each row is ``(answer, status, words)``: the check must give that status, and its message must contain
+``words`` (``""`` when any message will do). Right answers and counts come from the tables, so a new
+valid event breaks only the rows about what it changes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import json
 
 import numpy as np
 import pandas as pd
@@ -11,7 +18,11 @@ from matplotlib.figure import Figure
 
 import helpers
 from helpers.checks.timeline import (
+    EXERCISES,
+    WRITTEN_ANSWERS,
+    check,
     check_busiest_year,
+    check_days_of_denial,
     check_engagements,
     check_first_acknowledgement,
     check_meetings_figure,
@@ -19,128 +30,153 @@ from helpers.checks.timeline import (
     check_violation_reports,
     engagement_counts,
 )
+from helpers.data.loading import load_table
+from helpers.data.paths import REPO_ROOT
 from helpers.display.feedback import Feedback
+from helpers.display.words import long_date
 
+NOTEBOOK = REPO_ROOT / "notebooks" / "02-diplomatic-timeline.ipynb"
+RIGHT, WRONG, BLANK, CHECKED = "correct", "try again", "not answered yet", "checked"
+T = pd.Timestamp
 EVENTS = helpers.load_events()
 PEOPLE = helpers.load_participants(events=EVENTS)
+
+# Answers no check may accept or crash on.
+ODD = [None, "", "   ", "abc", [], {}, 3.5, True, float("nan"), float("inf"), object(), b"19", -1, 10**40]
+ODD += ["2017-13-45", pd.NaT, pd.Timedelta(hours=12), ["x"] * 5, "range aegis suspend " * 15]
+
+# --- exercise 3: every defensible count, each described by what it counts ---------------------------
+TIMELINE = EVENTS[(EVENTS["source_id"] == "state-2018-timeline") & (EVENTS["phase"] == "diplomacy")]
+OTHER = ["experts meeting", "SVC session", "Russian statement"]
+
+
+def _readings() -> dict[int, list[tuple[str, ...]]]:
+    """Every reading: the bilateral meetings plus any of OTHER, counted as rows or as the source's lines."""
+    found: dict[int, list[tuple[str, ...]]] = {}
+    for size in range(len(OTHER) + 1):
+        for chosen in itertools.combinations(OTHER, size):
+            rows = TIMELINE[TIMELINE["category"].isin(["bilateral meeting", *chosen])]
+            for count in {len(rows), rows["evidence"].nunique()}:
+                found.setdefault(count, []).append(chosen)
+    return found
+
+
+READINGS = _readings()
+COUNTS = sorted(READINGS)
+WORDS = {"experts meeting": "experts meetings", "SVC session": "SVC sessions", "Russian statement": "answers"}
+ENGAGEMENTS = [
+    *[(n, RIGHT, f"({COUNTS[0]} to {COUNTS[-1]}) stays below") for n in COUNTS],
+    *[(n, RIGHT, WORDS[c]) for n, readings in READINGS.items() for chosen in readings for c in chosen],
+    (COUNTS[0], RIGHT, "bilateral meetings only"),
+    (COUNTS[0], RIGHT, "counted once"),  # the timeline's one line with two dates, counted once
+    (float(COUNTS[0]), RIGHT, "Some public highlights"),
+    (str(COUNTS[1]), RIGHT, "51"),
+    (np.int64(COUNTS[2]), RIGHT, "defensible"),
+    (len(TIMELINE), WRONG, "Good start: you kept only the timeline's rows"),
+    (30, WRONG, "fact sheet's own claim"),
+    (31, WRONG, "fact sheet's own claim"),
+    (51, WRONG, "embassy FAQ"),
+    (len(EVENTS), WRONG, "every row"),
+    (COUNTS[0] - 1, WRONG, f"smallest defensible count is {COUNTS[0]}"),
+    (100, WRONG, "No reasonable count"),
+    (19.5, WRONG, "whole number"),
+    ("twenty", WRONG, "not a number"),
+    (..., BLANK, ""),
+]
+
+# --- exercise 1 ---------------------------------------------------------------------------------------
 PER_YEAR = EVENTS["date_start"].dt.year.value_counts()
 BUSIEST, SECOND = (int(y) for y in PER_YEAR.sort_values(ascending=False, kind="stable").index[:2])
+BUSIEST_YEAR = [
+    (BUSIEST, RIGHT, f"{BUSIEST} has {PER_YEAR[BUSIEST]} events"),
+    (str(BUSIEST), RIGHT, "more than any other year"),
+    (np.int32(BUSIEST), RIGHT, ""),
+    (SECOND, WRONG, f"but {BUSIEST} has"),
+    (2000, WRONG, "no event starting in 2000"),
+    (f"{BUSIEST}-01-01", WRONG, "not a number"),
+    (T(f"{BUSIEST}-01-01"), WRONG, "not a number"),
+    (..., BLANK, ""),
+]
+
+# --- exercise 5: the date of the first acknowledgement, in every form --------------------------------
+DAY = EVENTS.loc[EVENTS["russian_response"] == "acknowledgement", "date_start"].min()
+SWAPPED = T(year=DAY.year, month=DAY.day, day=DAY.month) if DAY.day <= 12 else None
+ACKNOWLEDGEMENT = [
+    (f"{DAY:%Y-%m-%d}", RIGHT, "Ryabkov"),
+    (f" {DAY:%Y-%m-%d} ", RIGHT, ""),
+    (f"{DAY.day} {DAY:%B %Y}", RIGHT, ""),  # written out: 9 December 2017
+    (f"{DAY:%B} {DAY.day}, {DAY.year}", RIGHT, ""),  # December 9, 2017
+    (f"{DAY:%Y/%m/%d}", RIGHT, ""),  # year first: 2017/12/09
+    (DAY.date(), RIGHT, ""),
+    (dt.datetime.combine(DAY.date(), dt.time(15, 30)), RIGHT, ""),
+    (DAY, RIGHT, "not of a violation"),
+    (np.datetime64(DAY.date()), RIGHT, ""),
+    (f"{DAY.month}/{DAY.day}/{DAY.year}", WRONG, "YYYY-MM-DD"),  # 12/9/2017: month first, could swap
+    (f"{DAY.day}/{DAY.month}/{DAY.year}", WRONG, "YYYY-MM-DD"),  # 9/12/2017: day first, could swap
+    ("13/12/2017", WRONG, "Not that date"),  # cannot swap: read as 13 December 2017, and wrong
+    ("12/13/2017", WRONG, "Not that date"),
+    (DAY.year, WRONG, "Right year"),
+    ("2017-11-29", WRONG, "Christopher Ford"),
+    ("2017-12-08", WRONG, "not even acknowledged"),
+    ("2019-01-23", WRONG, "military attaches"),
+    ("2013-06-25", WRONG, "denied"),
+    ("2016-01-01", WRONG, "Not that date"),
+    ("not a date", WRONG, "YYYY-MM-DD"),
+    ("2017-02-30", WRONG, "not a day on the calendar"),
+    (pd.Timedelta(days=1), WRONG, "not a date"),
+    (..., BLANK, ""),
+]
+if SWAPPED is not None:  # 2017-09-12: the right numbers, day and month reversed
+    ACKNOWLEDGEMENT.append((f"{SWAPPED:%Y-%m-%d}", WRONG, "day and month reversed"))
+
+# --- exercise 6: days from the first denial to the first acknowledgement ----------------------------
+DENIAL = EVENTS.loc[EVENTS["russian_response"] == "denial", "date_start"].min()
+DAYS = (DAY - DENIAL).days
+DAYS_OF_DENIAL = [
+    (DAYS, RIGHT, f"{DAYS} days, from {long_date(DENIAL)} to {long_date(DAY)}"),
+    (DAY - DENIAL, RIGHT, ""),  # the Timedelta that subtracting the dates gives
+    (dt.timedelta(days=DAYS), RIGHT, ""),
+    (np.timedelta64(DAYS, "D"), RIGHT, ""),
+    (str(DAYS), RIGHT, ""),
+    (float(DAYS), RIGHT, ""),
+    (DENIAL - DAY, WRONG, "reversed"),  # dates reversed
+    (-DAYS, WRONG, "positive"),
+    (DAYS + 1, WRONG, "both the first and the last day"),
+    (DAY.year - DENIAL.year, WRONG, "That is years"),
+    (DAYS - 100, WRONG, "subtract the first from the second"),
+    (pd.Timedelta(hours=12), WRONG, "whole number of days"),
+    (f"{DAY:%Y-%m-%d}", WRONG, "not a number"),
+    (DAY, WRONG, ""),
+    (..., BLANK, ""),
+]
+
+# --- exercise 8 ---------------------------------------------------------------------------------------
 REPORTS = int((EVENTS["category"] == "compliance report").sum())
+VIOLATION_REPORTS = [
+    (REPORTS, RIGHT, "found Russia in violation"),
+    (1, WRONG, "continuing violation"),
+    (REPORTS - 1, WRONG, "Close"),
+    (REPORTS + 1, WRONG, "compliance report"),
+    (..., BLANK, ""),
+]
+
+# --- exercise 4 ---------------------------------------------------------------------------------------
 RYABKOV_IDS = PEOPLE.loc[PEOPLE["name"] == "Sergei Ryabkov", "event_id"]
 RYABKOV = int(RYABKOV_IDS.nunique())
-RYABKOV_MEETINGS = int(
+MEETINGS_OF_RYABKOV = int(
     (EVENTS["event_id"].isin(RYABKOV_IDS) & (EVENTS["category"] == "bilateral meeting")).sum()
 )
-TIMELINE_ROWS = int(((EVENTS["source_id"] == "state-2018-timeline") & (EVENTS["phase"] == "diplomacy")).sum())
-COUNTS = sorted(engagement_counts())
-ACKNOWLEDGED = EVENTS.loc[EVENTS["russian_response"] == "acknowledgement", "date_start"].min()
-
-CHECKS = [
-    check_engagements,
-    check_busiest_year,
-    check_first_acknowledgement,
-    check_violation_reports,
-    check_ryabkov_events,
-    check_meetings_figure,
-]
-ODD = [
-    None,
-    "",
-    "   ",
-    "abc",
-    [],
-    {},
-    3.5,
-    True,
-    float("nan"),
-    float("inf"),
-    object(),
-    b"19",
-    -1,
-    10**40,
-    "2017-13-45",
+RYABKOV_EVENTS = [
+    (MEETINGS_OF_RYABKOV, RIGHT, "two dates, 14 February and 5 March 2018"),
+    (MEETINGS_OF_RYABKOV, RIGHT, f"as many events as his {RYABKOV}"),
+    (RYABKOV, WRONG, "every event he takes part in"),
+    (MEETINGS_OF_RYABKOV + 1, WRONG, "nunique"),
+    ("Ryabkov", WRONG, "not a number"),
+    (..., BLANK, ""),
 ]
 
 
-@pytest.mark.parametrize("check", CHECKS)
-def test_placeholder_is_not_answered(check):
-    assert check(...).status == "not answered yet"
-
-
-@pytest.mark.parametrize("check", CHECKS)
-@pytest.mark.parametrize("answer", ODD, ids=repr)
-def test_odd_answers_get_feedback_never_an_exception(check, answer):
-    feedback = check(answer)
-    assert isinstance(feedback, Feedback)
-    assert not feedback.passed and feedback.message
-
-
-def test_engagement_counts_are_worked_out_from_the_table():
-    timeline = EVENTS[(EVENTS["source_id"] == "state-2018-timeline") & (EVENTS["phase"] == "diplomacy")]
-    per = timeline["category"].value_counts()
-    assert COUNTS[0] == per["bilateral meeting"]
-    assert (
-        COUNTS[-1] == per[["bilateral meeting", "experts meeting", "SVC session", "Russian statement"]].sum()
-    )
-    assert "bilateral meetings only" in engagement_counts()[COUNTS[0]]
-
-
-# (check, answer, passes, words the message must contain)
-TABLE = [
-    *[(check_engagements, n, True, f"({COUNTS[0]} to {COUNTS[-1]}) stays below") for n in COUNTS],
-    (check_engagements, float(COUNTS[0]), True, "Some public highlights"),
-    (check_engagements, str(COUNTS[1]), True, "51"),
-    (check_engagements, np.int64(COUNTS[2]), True, "defensible"),
-    (check_engagements, TIMELINE_ROWS, False, "Good start: you kept only the timeline's rows"),
-    (check_engagements, 30, False, "fact sheet's own claim"),
-    (check_engagements, 31, False, "fact sheet's own claim"),
-    (check_engagements, 51, False, "embassy FAQ"),
-    (check_engagements, len(EVENTS), False, "every row"),
-    (check_engagements, 100, False, f"smallest defensible count, {COUNTS[0]}"),
-    (check_engagements, 19.5, False, "whole number"),
-    (check_busiest_year, BUSIEST, True, f"{BUSIEST} has {PER_YEAR[BUSIEST]} events"),
-    (check_busiest_year, str(BUSIEST), True, "more than any other year"),
-    (check_busiest_year, SECOND, False, f"but {BUSIEST} has"),
-    (check_busiest_year, 2000, False, "no event starting in 2000"),
-    (check_first_acknowledgement, ACKNOWLEDGED.strftime("%Y-%m-%d"), True, "Ryabkov"),
-    (check_first_acknowledgement, f" {ACKNOWLEDGED:%Y-%m-%d} ", True, "Ryabkov"),
-    (check_first_acknowledgement, f"{ACKNOWLEDGED.day} {ACKNOWLEDGED:%B %Y}", True, "Ryabkov"),
-    (
-        check_first_acknowledgement,
-        f"{ACKNOWLEDGED:%B} {ACKNOWLEDGED.day}, {ACKNOWLEDGED.year}",
-        True,
-        "Ryabkov",
-    ),
-    (check_first_acknowledgement, f"{ACKNOWLEDGED:%Y/%m/%d}", True, "Ryabkov"),
-    (check_first_acknowledgement, ACKNOWLEDGED.date(), True, "Ryabkov"),
-    (check_first_acknowledgement, dt.datetime.combine(ACKNOWLEDGED.date(), dt.time(15, 30)), True, "Ryabkov"),
-    (check_first_acknowledgement, ACKNOWLEDGED, True, "Ryabkov"),
-    (check_first_acknowledgement, np.datetime64(ACKNOWLEDGED.date()), True, "Ryabkov"),
-    (check_first_acknowledgement, "12/9/2017", False, "YYYY-MM-DD"),  # 12 September or 9 December?
-    (check_first_acknowledgement, ACKNOWLEDGED.year, False, "Right year"),
-    (check_first_acknowledgement, "2017-11-29", False, "Christopher Ford"),
-    (check_first_acknowledgement, "2017-12-08", False, "not even acknowledged"),
-    (check_first_acknowledgement, "2019-01-23", False, "military attaches"),
-    (check_first_acknowledgement, "2013-06-25", False, "denied"),
-    (check_first_acknowledgement, "2016-01-01", False, "Not that date"),
-    (check_first_acknowledgement, "not a date", False, "YYYY-MM-DD"),
-    (check_violation_reports, REPORTS, True, "found Russia in violation"),
-    (check_violation_reports, 1, False, "continuing violation"),
-    (check_violation_reports, REPORTS - 1, False, "Close"),
-    (check_violation_reports, REPORTS + 1, False, "compliance report"),
-    (check_ryabkov_events, RYABKOV, True, "two dates, 14 February and 5 March 2018"),
-    (check_ryabkov_events, RYABKOV_MEETINGS, False, "only his bilateral meetings"),
-    (check_ryabkov_events, RYABKOV + 1, False, "nunique"),
-]
-
-
-@pytest.mark.parametrize(("check", "answer", "passes", "words"), TABLE, ids=lambda v: repr(v)[:40])
-def test_answers_and_verdicts(check, answer, passes, words):
-    feedback = check(answer)
-    assert feedback.passed is passes, feedback.message
-    assert words in feedback.message
-
-
+# --- exercise 2: the figure ---------------------------------------------------------------------------
 def _bars(per_year: pd.Series, title: str = "") -> Figure:
     fig = Figure()
     ax = fig.add_subplot()
@@ -153,21 +189,117 @@ MEETINGS = EVENTS[EVENTS["category"] == "bilateral meeting"]
 MEETINGS_PER_YEAR = MEETINGS.groupby(MEETINGS["date_start"].dt.year).size()
 RECENT = EVENTS[EVENTS["date_start"].dt.year >= 2013]
 ALL_PER_YEAR = RECENT.groupby(RECENT["date_start"].dt.year).size()
+FIGURE = [
+    (_bars(MEETINGS_PER_YEAR, "Bilateral meetings per year"), RIGHT, "titled"),
+    (_bars(MEETINGS_PER_YEAR, "Bilateral meetings per year").axes[0], RIGHT, ""),  # the Axes will do
+    (_bars(MEETINGS_PER_YEAR), WRONG, "title"),
+    (_bars(ALL_PER_YEAR, "All"), WRONG, "every event"),
+    (_bars(MEETINGS_PER_YEAR + 1, "Off by one"), WRONG, "do not match"),
+    (Figure(), WRONG, "Give the figure itself"),
+    (_bars(pd.Series(dtype=int), "Empty"), WRONG, "no bars"),
+    ("fig", WRONG, "Give the figure itself"),
+    (..., BLANK, ""),
+]
 
-FIGURES = [
-    (_bars(MEETINGS_PER_YEAR, "Bilateral meetings per year"), True, "titled"),
-    (_bars(MEETINGS_PER_YEAR), False, "title"),
-    (_bars(ALL_PER_YEAR, "All"), False, "every event"),
-    (_bars(MEETINGS_PER_YEAR + 1, "Off by one"), False, "do not match"),
-    (Figure(), False, "Give the figure itself"),
-    (_bars(pd.Series(dtype=int), "Empty"), False, "no bars"),
+TABLES = {
+    check_busiest_year: BUSIEST_YEAR,
+    check_meetings_figure: FIGURE,
+    check_engagements: ENGAGEMENTS,
+    check_ryabkov_events: RYABKOV_EVENTS,
+    check_first_acknowledgement: ACKNOWLEDGEMENT,
+    check_days_of_denial: DAYS_OF_DENIAL,
+    check_violation_reports: VIOLATION_REPORTS,
+}
+CASES = [(check, *row) for check, rows in TABLES.items() for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("check_one", "answer", "status", "words"),
+    CASES,
+    ids=[f"{c.__name__}-{i}" for i, (c, *_rest) in enumerate(CASES)],
+)
+def test_each_answer_gets_its_verdict(check_one, answer, status, words):
+    feedback = check_one(answer)
+    assert isinstance(feedback, Feedback)
+    assert feedback.status == status, feedback
+    assert words in feedback.message
+
+
+ALL_CHECKS = [*TABLES, *(EXERCISES[name] for name in WRITTEN_ANSWERS)]
+
+
+@pytest.mark.parametrize("check_one", ALL_CHECKS, ids=[f"check-{i}" for i in range(len(ALL_CHECKS))])
+@pytest.mark.parametrize("answer", ODD, ids=repr)
+def test_odd_answers_get_feedback_never_an_exception(check_one, answer):
+    feedback = check_one(answer)
+    assert isinstance(feedback, Feedback)
+    assert not feedback.passed and feedback.message
+
+
+def test_the_check_describes_every_reading_and_accepts_no_other_count():
+    assert sorted(engagement_counts()) == COUNTS
+    assert COUNTS[0] == TIMELINE["evidence"][TIMELINE["category"] == "bilateral meeting"].nunique()
+    assert COUNTS[-1] == TIMELINE["category"].isin(["bilateral meeting", *OTHER]).sum()
+    for count, readings in READINGS.items():  # a count two readings give names both
+        assert engagement_counts()[count].count("; or ") == len(readings) - 1, count
+    for n in range(COUNTS[0] - 5, COUNTS[-1] + 5):
+        assert check_engagements(n).passed is (n in READINGS), n
+
+
+MODELS = load_table("model-answers-02").set_index("answer")
+WRITTEN = [
+    (name, text, status, words)
+    for name in WRITTEN_ANSWERS
+    for text, status, words in [
+        (MODELS.model_answer[name], CHECKED, "A model answer:"),
+        ("I do not know why.", CHECKED, "[ ]"),  # a sentence is checked, with the points it misses
+        ("Because.", WRONG, "full sentence"),
+        ("engagement " * 20, WRONG, "repeats"),
+        (42, WRONG, "triple quotes"),
+        (..., BLANK, ""),
+    ]
+]
+WRITTEN += [  # exercise 7: a paragraph that states one side's claim as fact misses the attribution points
+    ("answer_7", "Russia acknowledged on 9 December 2017 that the missile exists.", CHECKED, "[ ] the US"),
+    ("answer_7", "On 9 December 2017 Ryabkov acknowledged that the missile exists.", CHECKED, "[ ] Russia"),
 ]
 
 
-@pytest.mark.parametrize(("figure", "passes", "words"), FIGURES)
-def test_meetings_figure(figure, passes, words):
-    feedback = check_meetings_figure(figure)
-    assert feedback.passed is passes, feedback.message
-    assert words in feedback.message
-    if figure.axes:  # an Axes or a shown figure works as well as the Figure
-        assert check_meetings_figure(figure.axes[0]).status == feedback.status
+@pytest.mark.parametrize(("name", "text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:30])
+def test_written_answers_are_checked_never_correct(name, text, status, words):
+    result = check(name, {name: text})
+    assert result.status == status and words in result.message + (result.reveal or ""), result.message
+
+
+def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
+    assert set(MODELS.index) == set(WRITTEN_ANSWERS)
+    for name in WRITTEN_ANSWERS:
+        assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
+
+
+def test_the_notebook_checks_every_answer_by_name_and_each_exercise_has_a_check():
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
+    assert set(answers) == set(EXERCISES)
+    for name in answers:
+        following = sources[sources.index(next(s for s in sources if s.startswith(f"{name} ="))) + 1]
+        assert following == f'check("{name}")', name
+    assert not any("check_" in s for s in sources), "the notebook calls check functions by name only"
+    assert sum("**Think about it" in s for s in sources) == sum(n.startswith("think_") for n in answers)
+
+
+def test_answers_that_need_thinking_are_not_on_the_screen_above_their_exercise():
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    for title, answer in [("### Exercise 1", f"{BUSIEST} has"), ("### Exercise 6", str(DAYS))]:
+        prompt = next(i for i, s in enumerate(sources) if title in s)
+        assert answer not in "\n".join(sources[: prompt + 3]), title
+    groupby = next(i for i, s in enumerate(sources) if s.startswith('events.groupby("year").size()'))
+    assert groupby > next(i for i, s in enumerate(sources) if "### Exercise 1" in s)  # counts come after
+
+
+def test_check_by_name_before_the_answer_cell_and_for_the_placeholder():
+    assert "Run the answer cell" in check("answer_6", {}).message
+    assert check("answer_6", {"answer_6": ...}).status == BLANK
+    assert check("answer_6", {"answer_6": DAY - DENIAL}).status == RIGHT

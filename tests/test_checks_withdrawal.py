@@ -16,13 +16,13 @@ import pytest
 
 import helpers
 from helpers.checks.withdrawal import (
-    CHECKLISTS,
     EXERCISES,
     ORDER_SOLUTION,
     ORDER_STEPS,
     SORT_SOLUTION,
     SORT_STATEMENTS,
     WHAT_IF_EVENT,
+    WRITTEN_ANSWERS,
     check,
     check_days_left,
     check_step_order,
@@ -247,7 +247,9 @@ def test_each_answer_gets_its_verdict(check, answer, status, words):
 
 
 @pytest.mark.parametrize(
-    "check", [*TABLES, *(EXERCISES[name] for name in CHECKLISTS)], ids=lambda c: getattr(c, "__name__", "")
+    "check",
+    [*TABLES, *(EXERCISES[name] for name in WRITTEN_ANSWERS)],
+    ids=lambda c: getattr(c, "__name__", ""),
 )
 @pytest.mark.parametrize("answer", ODD, ids=repr)
 def test_odd_answers_get_feedback_never_an_exception(check, answer):
@@ -281,7 +283,7 @@ def test_the_notebook_shows_the_same_statements_and_steps_as_the_checks():
 MODELS = load_table("model-answers-03").set_index("answer")
 WRITTEN = [
     (name, text, status, words)
-    for name in CHECKLISTS
+    for name in WRITTEN_ANSWERS
     for text, status, words in [
         (MODELS.model_answer[name], CHECKED, "A model answer:"),
         (MODELS.model_answer[name], CHECKED, "[x]"),
@@ -302,8 +304,8 @@ def test_written_answers_are_checked_never_correct(name, text, status, words):
 
 
 def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
-    assert set(MODELS.index) == set(CHECKLISTS)
-    for name in CHECKLISTS:
+    assert set(MODELS.index) == set(WRITTEN_ANSWERS)
+    for name in WRITTEN_ANSWERS:
         assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
 
 

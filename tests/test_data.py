@@ -395,3 +395,14 @@ def test_vocabularies_in_the_data_dictionary_match_the_package():
     ]:
         for value in helpers.data.schema.vocabulary(table, column):
             assert f"`{value}`" in readme, f"{column} value {value!r} is not documented in data/README.md"
+
+
+def test_every_checklist_point_is_a_pattern_for_a_written_answer_with_a_model_answer():
+    """Each row of ``checklists.csv`` compiles as a regular expression and belongs to a written answer
+    whose model answer and rubric exist; a broken pattern would otherwise fail only when a student checks."""
+    checklists = helpers.load_table("checklists")
+    assert len(checklists) > 0
+    for row in checklists.itertuples():
+        re.compile(row.pattern, re.IGNORECASE)
+        models = helpers.load_table(f"model-answers-{row.lesson}").set_index("answer")
+        assert row.answer in models.index, (row.lesson, row.answer)

@@ -330,3 +330,19 @@ def test_export_to_a_folder_that_cannot_be_written_says_so(tmp_path):
     ex.export_button.click()
     assert "Could not save the file here" in ex.export_output.value
     assert "download=" in ex.export_output.value  # the link still works
+
+
+# What a student types into the search box and sends with Enter (or by leaving the box).
+TYPED_SEARCHES = ["Ryabkov", " ryabkov ", "9M729", "(", "<script>", "", "x" * 500, "1,000", "\t"]
+
+
+@pytest.mark.parametrize("text", TYPED_SEARCHES, ids=repr)
+def test_typed_search_is_read_on_enter_and_never_rewritten(ex, tables, text):
+    assert ex.search.continuous_update is False  # no redraw for every key, no half-typed word read
+    seen: list = []
+    ex.search.observe(lambda change: seen.append(change["new"]), names="value")
+    ex.search.set_state({"value": text})  # as the browser sends it
+    assert seen == ([text] if text else []) and ex.search.value == text  # "" was there already
+    assert "went wrong" not in ex.count_label.value
+    assert set(ex.selection["event_id"]) == _plain_matches(tables, text.strip())
+    assert f">{len(ex.selection):,}</strong> of {len(tables.events):,}" in ex.count_label.value

@@ -82,3 +82,28 @@ def test_the_widget_updates_and_resets():
 def test_the_widget_starts_from_given_values():
     box = schedule_widget("2019-07-02", 60, 6)
     assert "29 February 2020" in box.children[1].value
+
+
+# (box, what the student types and sends with Enter, words the schedule must then show)
+TYPED = [
+    ("days", "90", "4 March 2019"), ("days", " 90 ", "4 March 2019"), ("days", "sixty", "not a number"),
+    ("days", "", "fill in all three boxes"), ("days", "2.5", "not a whole number"),
+    ("days", "-5", "cannot run backwards"), ("months", "12", "thought experiment"),
+    ("months", "6 months", "not a number"), ("date", "2019-07-02", "29 February 2020"),
+    ("date", "2 February 2019", "3 April 2019"), ("date", "9/12/2017", "YYYY-MM-DD"),
+    ("date", "13/12/2017", "13 December 2017"), ("date", "<b>", "&lt;b&gt;"), ("date", "\x00", PROBLEM),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("which", "text", "words"), TYPED)
+def test_typed_text_is_read_on_enter_and_never_rewritten(which, text, words):
+    box = schedule_widget()
+    (date_box, days_box, months_box, _reset), result = box.children[0].children, box.children[1]
+    target = {"date": date_box, "days": days_box, "months": months_box}[which]
+    assert not any(b.continuous_update for b in (date_box, days_box, months_box))  # read on Enter only
+    seen: list = []
+    for each in (date_box, days_box, months_box):
+        each.observe(lambda change: seen.append(change["new"]), names="value")
+    target.set_state({"value": text})  # as the browser sends it
+    assert seen == [text] and target.value == text
+    assert words in result.value.replace("&#x27;", "'")

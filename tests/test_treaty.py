@@ -384,13 +384,45 @@ def test_dollar_signs_in_labels_stay_dollars():
     out.figure.canvas.draw()  # mathtext would fail or eat the dollars
 
 
-@pytest.mark.parametrize(
-    ("text", "slider_at", "verdict"),
-    [("480", 480, "Not banned"), ("495", 495, "Not banned"), ("500", 500, "Banned by"),
-     ("1,000", 1000, "Banned by"), ("5500", 5500, "Banned by"), ("5501", 5501, "Not banned")],
-)  # fmt: skip
-def test_widget_typed_ranges_keep_what_was_typed(text, slider_at, verdict):
-    slider, typed, menu, answer = _parts(classifier_widget())
-    typed.value = text
-    assert (typed.value, slider.value, slider.step) == (text, slider_at, 1)
-    assert answer.value.count(verdict) == 1
+# What a student types into the box (sent on Enter or on leaving it), where the slider must go (None: it
+# stays) and the words the verdict must contain. INF: ground-launched, 500 to 5,500 km inclusive.
+TYPED = [
+    ("480", 480, "Not banned"), ("495", 495, "Not banned"), ("499.9", 500, "Not banned"),
+    ("500", 500, "Banned by"), ("1,000", 1000, "Banned by"), ("1000 km", 1000, "Banned by"),
+    ("5500", 5500, "Banned by"), ("5,500.0", 5500, "Banned by"), ("5501", 5501, "Not banned"),
+    ("5500.4", 5500, "Not banned"), ("9000", None, "above the treaty"), (" 480 ", 480, "Not banned"),
+    ("abc", None, "Please give a range in km"), ("", None, "Please give a range in km"),
+    ("-480", None, "Please give"), ("4 80", None, "Please give"), ("480,5", None, "Please give"),
+]  # fmt: skip
+
+
+def _watch(widget) -> list:
+    seen: list = []
+    widget.observe(lambda change: seen.append(change["new"]), names="value")
+    return seen
+
+
+@pytest.mark.parametrize(("text", "slider_at", "words"), TYPED)
+def test_widget_reads_what_was_typed_and_never_rewrites_it(text, slider_at, words):
+    slider, typed, menu, answer = _parts(classifier_widget(2000))
+    assert (typed.continuous_update, slider.step) == (False, 1)  # no half-typed range is ever read
+    texts, positions = _watch(typed), _watch(slider)
+    typed.set_state({"value": text})  # as the browser sends it on Enter
+    assert texts == [text]  # the slider's move is not echoed back into the box
+    assert positions == ([] if slider_at is None else [slider_at])
+    assert slider.value == (2000 if slider_at is None else slider_at)
+    assert words in answer.value
+
+
+MOVED = [(499, "Not banned"), (500, "Banned by"), (5501, "Not banned")]
+
+
+@pytest.mark.parametrize(("moved_to", "words"), MOVED)
+def test_moving_the_slider_writes_into_the_box_once(moved_to, words):
+    slider, typed, menu, answer = _parts(classifier_widget("1,000"))
+    texts, positions = _watch(typed), _watch(slider)
+    slider.set_state({"value": moved_to})  # the student drags the slider
+    assert (texts, positions, typed.value) == ([str(moved_to)], [moved_to], str(moved_to))
+    assert words in answer.value
+    typed.set_state({"value": "1,000"})  # typing again moves the slider back, and keeps the comma
+    assert (typed.value, slider.value) == ("1,000", 1000) and "Banned by" in answer.value

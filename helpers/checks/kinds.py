@@ -121,13 +121,18 @@ _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 
 
 def written(
-    text: Any, lesson: str, name: str, checklist: Mapping[str, str] = {}, words: tuple[int, int] | None = None
+    text: Any,
+    lesson: str,
+    name: str,
+    checklist: Mapping[str, str] | None = None,
+    words: tuple[int, int] | None = None,
 ) -> Feedback:
     """A written answer: never "Correct"; ticks the ``checklist``, then reveals the model answer and rubric.
 
     ``checklist`` maps each point to a regular expression that a text making the point matches (case
-    ignored); ``words`` is the range of length asked for. The model answer and rubric come from the table
-    ``model-answers-<lesson>`` (``data/model-answers/``). A list of repeated words is not an answer.
+    ignored); by default the answer's rows of the table ``checklists``. ``words`` is the range of length
+    asked for. The model answer and rubric come from the table ``model-answers-<lesson>``
+    (``data/model-answers/``). A list of repeated words is not an answer.
 
     >>> print(written("Russia says so.", "04", "answer_5", {"names a side": "russia"}, (5, 50)))
     ... # doctest: +ELLIPSIS
@@ -142,6 +147,9 @@ def written(
         return try_again("Write at least a full sentence, then run this check again.")
     if len(found) >= 12 and len(set(found)) < 0.4 * len(found):
         return try_again("That repeats the same few words. Write sentences that explain, in your own words.")
+    if checklist is None:
+        rows = load_table("checklists").query("lesson == @lesson and answer == @name")
+        checklist = dict(zip(rows.point, rows.pattern, strict=True))
     points = [
         f"[{'x' if re.search(rule, text, re.IGNORECASE) else ' '}] {point}"
         for point, rule in checklist.items()

@@ -6,21 +6,23 @@ The right answers are worked out from the event and participants tables, so they
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import Any
 
 import pandas as pd
 
-from helpers.checks.answers import parse_date, parse_whole_number
-from helpers.checks.kinds import event_table, figure_parts, judge
+from helpers.checks import checker
+from helpers.checks.answers import parse_date, parse_days, parse_whole_number
+from helpers.checks.kinds import event_table, figure_parts, judge, written
 from helpers.data.loading import load_participants
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
-from helpers.display.words import long_date, plural
+from helpers.display.words import long_date, month_year, plural
 
 __all__ = ["check_busiest_year", "check_engagements", "check_first_acknowledgement", "check_meetings_figure"]
-__all__ += ["check_ryabkov_events", "check_violation_reports", "engagement_counts"]
+__all__ += ["WRITTEN_ANSWERS", "EXERCISES", "check", "check_days_of_denial", "check_ryabkov_events"]
+__all__ += ["check_violation_reports", "engagement_counts"]
 
 TIMELINE = "state-2018-timeline"
-CONTACT_CATEGORIES = ("bilateral meeting", "experts meeting", "SVC session")
 TWO_DATE_LINE = ("2018-02-14-huntsman-discusses-with-ryabkov", "2018-03-05-huntsman-discusses-with-ryabkov")
 """The two rows coded from the timeline's one line with two dates (Huntsman and Ryabkov, 2018)."""
 
@@ -48,30 +50,32 @@ def _timeline_rows() -> pd.DataFrame:
 def engagement_counts() -> dict[int, str]:
     """Defensible counts of the fact sheet's US-Russian "engagements", and what each one counts.
 
-    Each counts rows of the State Department timeline (diplomacy phase) in which the US deals with the
-    Russian government: meetings and talks, and Russia's answers. Every timeline row is not one (allied
-    consultations, NATO statements and US documents are not engagements with Russia).
+    Every reading counts the bilateral meetings of the State Department timeline (diplomacy phase), adds
+    any of the experts meetings, SVC sessions and Russia's recorded answers, and counts rows, or each
+    line of the timeline once (rows coded from one line share its evidence). Allied consultations, NATO
+    statements and US documents are not engagements with Russia. A count that two readings give says both.
 
     >>> all(count < 30 for count in engagement_counts())  # the fact sheet says "more than 30"
     True
     """
     timeline = _timeline_rows()
-    per = timeline["category"].astype(str).value_counts()
-
-    def n(*names: str) -> int:
-        return int(sum(per.get(name, 0) for name in names))
-
-    said = sorted(timeline.loc[timeline["category"] == "Russian statement", "date_start"])
-    when = ", ".join(f"{day:%B} {day.year}" for day in said)
-    return {
-        n("bilateral meeting"): "the bilateral meetings only (US and Russian officials meeting or talking)",
-        n("bilateral meeting", "experts meeting"): "the bilateral meetings plus the "
-        + plural(n("experts meeting"), "experts meeting"),
-        n(*CONTACT_CATEGORIES): "every US-Russian contact category: bilateral meetings, experts meetings and "
-        f"the {plural(n('SVC session'), 'Special Verification Commission session')}",
-        n(*CONTACT_CATEGORIES, "Russian statement"): "the bilateral meetings, experts meetings and SVC "
-        f"sessions plus Russia's {plural(len(said), 'recorded answer')} to the US ({when})",
-    }
+    per, said = (
+        timeline["category"].value_counts(),
+        timeline.query("category == 'Russian statement'").date_start,
+    )
+    more = {c: f"the {plural(int(per[c]), c)}" for c in ("experts meeting", "SVC session")}
+    when = ", ".join(map(month_year, said.sort_values()))
+    more["Russian statement"] = f"Russia's {plural(len(said), 'recorded answer')} ({when})"
+    two = timeline.loc[timeline["evidence"].duplicated(keep=False), "date_start"]
+    once = f", with the timeline's line of two dates ({' and '.join(map(long_date, two))}) counted once"
+    readings: dict[int, list[str]] = {}
+    for chosen in (c for size in range(4) for c in itertools.combinations(more, size)):
+        rows = timeline[timeline["category"].isin(["bilateral meeting", *chosen])]
+        parts = ["the bilateral meetings", *map(more.get, chosen)]
+        what = ", ".join(parts[:-1]) + " and " + parts[-1] if chosen else "the bilateral meetings only"
+        for count, how in {len(rows): "", rows["evidence"].nunique(): once}.items():
+            readings.setdefault(count, []).append(what + how)
+    return {count: "; or ".join(readings[count]) for count in sorted(readings)}
 
 
 @never_raises
@@ -83,17 +87,13 @@ def check_engagements(answer: Any) -> Feedback:
     """
     counts, rows, every = engagement_counts(), len(_timeline_rows()), len(event_table())
     low, high = min(counts), max(counts)
-    caveat = (
-        f" Every count of contacts with Russia in the table ({low} to {high}) stays below the fact sheet's "
-        "'more than 30': the timeline itself calls its list 'Some public highlights', so it leaves "
-        "engagements out (a later US embassy FAQ counted 51). Say what you counted whenever you give a "
-        "number."
-    )
-    claim = (
-        "repeats the fact sheet's own claim ('more than 30 engagements'). Count the rows in the table "
-        f"instead: filter the timeline's rows (source_id '{TIMELINE}') to the categories you think are "
-        "engagements with Russia, then take len()."
-    )
+    caveat = f" Every count of contacts with Russia in the table ({low} to {high}) stays below the fact "
+    caveat += "sheet's 'more than 30': the timeline itself calls its list 'Some public highlights', so it "
+    caveat += "leaves engagements out (a later US embassy FAQ counted 51). Say what you counted whenever you "
+    caveat += "give a number."
+    claim = "repeats the fact sheet's own claim ('more than 30 engagements'). Count the rows in the table "
+    claim += f"instead: filter the timeline's rows (source_id '{TIMELINE}') to the categories you think are "
+    claim += "engagements with Russia, then take len()."
     slips = {
         every: f"{every} is every row of the table, including the background before 2013, the withdrawal "
         "steps and NATO statements. Keep only the timeline's rows and the categories that are contacts "
@@ -101,22 +101,22 @@ def check_engagements(answer: Any) -> Feedback:
         51: "51 is the number a later US embassy FAQ gave, not a count from this table. Count the rows "
         "yourself: which categories are engagements with the Russian government?",
     } | {n: f"{n} {claim}" for n in (30, 31)}
-    slips[rows] = (
-        f"Good start: you kept only the timeline's rows. But {rows} counts every one of them, and that "
-        "includes allied consultations, NATO statements and US documents (compliance reports, statements, "
-        "measures), which are not engagements with the Russian government. Keep only the categories in "
-        "which US and Russian officials meet or talk, and count again."
+    slips[rows] = f"Good start: you kept only the timeline's rows. But {rows} counts every one of them, and "
+    slips[rows] += (
+        "that includes allied consultations, NATO statements and US documents (compliance reports, "
     )
+    slips[rows] += "statements, measures), which are not engagements with the Russian government. Keep only "
+    slips[rows] += "the categories in which US and Russian officials meet or talk, and count again."
 
     def otherwise(n: int) -> str:
         return (
             f"No reasonable count of the table gives {n}. Start from the timeline's rows {_ROWS} and count "
-            f"the bilateral meetings (the smallest defensible count, {low}), then decide whether experts "
+            f"the bilateral meetings (the smallest defensible count is {low}), then decide whether experts "
             f"meetings, SVC sessions and Russia's answers count too (all of them together give {high})."
         )
 
     def right(n: int) -> str:
-        return f"{n} is a defensible count: {counts[n]}." + caveat
+        return f"{n} is a defensible count, if you counted {counts[n]}." + caveat
 
     how = f"Give the number of engagements you counted {_WHOLE}"
     return judge(answer, parse_whole_number, counts.__contains__, right, slips, otherwise, how)
@@ -170,12 +170,35 @@ def check_first_acknowledgement(answer: Any) -> Feedback:
         "was an acknowledgement of the missile, not of a violation."
     )
     slips = {pd.Timestamp(when): _ACKNOWLEDGED[slip] for slip, days in known.items() for when in days}
+    if day.day <= 12 and day.day != day.month:  # the same day with its day and month reversed
+        swapped = pd.Timestamp(year=day.year, month=day.day, day=day.month)
+        slips[swapped] = f"That is {long_date(swapped)}: day and month reversed? Write 'YYYY-MM-DD'."
     otherwise = (
         "Not that date. Filter the rows where russian_response is 'acknowledgement' and read date_start."
     )
     return judge(
         answer, parse_date, day, right, slips, otherwise, "Look for russian_response == 'acknowledgement'."
     )
+
+
+@never_raises
+def check_days_of_denial(answer: Any) -> Feedback:
+    """Exercise: days from Russia's first recorded denial to its first acknowledgement (number or Timedelta).
+
+    >>> print(check_days_of_denial(-1628))  # doctest: +ELLIPSIS
+    Not yet: The answer should be positive: subtract the earlier date from the later one...
+    """
+    said = event_table().groupby("russian_response", observed=True)["date_start"].min()
+    first, known = said["denial"], said["acknowledgement"]
+    days = (known - first).days
+    slips = {days + 1: "You counted both the first and the last day; subtracting the dates counts one."}
+    slips[known.year - first.year] = "That is years; give the number of days (a Timedelta, or its .days)."
+    right = f"Yes: {days} days, from {long_date(first)} to {long_date(known)}, by the US timeline's account."
+    otherwise = "Take the earliest date_start of the 'denial' rows and of the 'acknowledgement' rows, and "
+    otherwise += "subtract the first from the second: pandas gives a Timedelta."
+    reversed_ = "The answer should be positive: subtract the earlier date from the later one (reversed?)."
+    hints = lambda d: [(d < 0, reversed_), (True, slips.get(d))]  # noqa: E731
+    return judge(answer, parse_days, days, right, hints, otherwise, "Give the number of days.")
 
 
 @never_raises
@@ -187,55 +210,41 @@ def check_violation_reports(answer: Any) -> Feedback:
     """
     reports = event_table().query("category == 'compliance report'")
     total, years = len(reports), ", ".join(str(year) for year in sorted(reports["date_start"].dt.year))
-    close = (
-        "Close, but count again: filter category == 'compliance report' and count the rows. Every report in "
-        "the table affirms a violation."
-    )
+    close = "Close, but count again: filter category == 'compliance report' and count the rows. Every "
+    slips = dict.fromkeys(range(2, total), close + "report in the table affirms a violation.")
+    slips[1] = "The 2014 report was the first to find a violation, but the later reports 'affirm Russia's "
+    slips[1] += "continuing violation': they find Russia in violation too. Count every compliance report."
+    right = f"Yes: all {total} reports in the table ({years}) found Russia in violation. The 2014 report "
+    right += "made the first finding; each later one said the violation continued."
+    otherwise = "Filter the table to category == 'compliance report' and count the rows; then check in the "
+    otherwise += "evidence column that each one finds a violation."
     return judge(
-        answer,
-        parse_whole_number,
-        total,
-        f"Yes: all {total} reports in the table ({years}) found Russia in violation. The 2014 report made "
-        "the first finding; each later one said the violation continued.",
-        {
-            1: "The 2014 report was the first to find a violation, but the later reports 'affirm Russia's "
-            "continuing violation': they find Russia in violation too. Count every compliance report."
-        }
-        | dict.fromkeys(range(2, total), close),
-        "Filter the table to category == 'compliance report' and count the rows; then check in the "
-        "evidence column that each one finds a violation.",
-        f"Give the number of reports {_WHOLE}",
+        answer, parse_whole_number, total, right, slips, otherwise, f"Give the number of reports {_WHOLE}"
     )
 
 
 @never_raises
 def check_ryabkov_events(answer: Any) -> Feedback:
-    """Exercise: in how many events does Sergei Ryabkov take part (participants table)?
+    """Exercise: in how many bilateral meetings does Sergei Ryabkov take part (participants and events)?
 
     >>> print(check_ryabkov_events(0))  # doctest: +ELLIPSIS
-    Not yet: Filter the participants table: participants[participants['name'] == 'Sergei Ryabkov'], ...
+    Not yet: Keep Ryabkov's rows of people_at whose category is 'bilateral meeting' (two conditions, ...
     """
     people, events = _participants(), event_table()
     ids = people.loc[people["name"] == "Sergei Ryabkov", "event_id"]
-    total = int(ids.nunique())
-    meetings = int((events["event_id"].isin(ids) & (events["category"] == "bilateral meeting")).sum())
-    two_dates = (
-        " (Two of the meetings come from one line of the timeline that gives two dates, 14 February and "
-        "5 March 2018: the table counts it as two meetings.)"
+    his = events[events["event_id"].isin(ids)]["category"].astype(str).value_counts()
+    total, meetings, others = len(set(ids)), int(his.pop("bilateral meeting")), his.to_dict()
+    two = " (two of them come from one line of the timeline that gives two dates, 14 February and 5 March "
+    two += "2018, which the table counts as two meetings)"
+    right = f"Yes: Ryabkov took part in {meetings} bilateral meetings" + two * (
+        set(TWO_DATE_LINE) <= set(ids)
     )
-    right = (
-        f"Yes: Ryabkov appears in {total} events: {meetings} bilateral meetings and {total - meetings} "
-        "Russian statements he delivered. No other Russian official appears in as many."
-    ) + two_dates * (set(TWO_DATE_LINE) <= set(ids))
-    slips = {meetings: f"{meetings} counts only his bilateral meetings. The question asks about every event "}
-    slips[meetings] += "he takes part in, including his statements."
-    otherwise = (
-        "Filter the participants table: participants[participants['name'] == 'Sergei Ryabkov'], then count "
-        "the distinct event_id values with .nunique()."
-    )
-    return judge(
-        answer, parse_whole_number, total, right, slips, otherwise, f"Give the number of events {_WHOLE}"
-    )
+    right += "; his other events are " + " and ".join(plural(n, category) for category, n in others.items())
+    right += f". No other Russian official takes part in as many events as his {total}."
+    slips = {total: f"{total} counts every event he takes part in, his statements too. Keep the meetings."}
+    otherwise = "Keep Ryabkov's rows of people_at whose category is 'bilateral meeting' (two conditions, "
+    otherwise += "joined with &), then count the distinct event_id values with .nunique()."
+    return judge(answer, parse_whole_number, meetings, right, slips, otherwise, f"Give a number {_WHOLE}")
 
 
 @never_raises
@@ -282,3 +291,17 @@ def check_meetings_figure(figure: Any) -> Feedback:
         f"Yes: one bar a year, {plural(len(meetings), 'bilateral meeting')} in all, titled '{parts.title}'. "
         "The same few lines draw any count you make with groupby."
     )
+
+
+WRITTEN_ANSWERS = ("answer_7", "think_1", "think_2")
+"""The written answers: their checklists are rows of ``data/model-answers/checklists.csv``."""
+
+EXERCISES = {"answer_1": check_busiest_year, "answer_2": check_meetings_figure, "answer_3": check_engagements}
+EXERCISES |= {"answer_4": check_ryabkov_events, "answer_5": check_first_acknowledgement}
+EXERCISES |= {"answer_6": check_days_of_denial, "answer_8": check_violation_reports}
+EXERCISES |= {
+    name: never_raises(functools.partial(written, lesson="02", name=name, words=words))
+    for name in WRITTEN_ANSWERS
+    for words in [(40, 100) if name == "answer_7" else (15, 150)]
+}
+check = checker(EXERCISES)

@@ -15,9 +15,12 @@ from helpers.display.words import long_date, month_year, plural
 from helpers.history.stages import RUSSIAN_STEPS
 from helpers.history.withdrawal import us_step_dates
 
-__all__ = ["EXERCISES", "ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "SORT_STATEMENTS", "WHAT_IF_EVENT"]
-__all__ += ["check", "check_days_left", "check_step_order", "check_steps_figure", "check_suspension_date"]
-__all__ += ["check_suspension_or_withdrawal", "check_what_if", "check_withdrawal_date", "check_year_before"]
+__all__ = [
+    "EXERCISES", "ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "SORT_STATEMENTS", "WHAT_IF_EVENT",
+    "WRITTEN_ANSWERS", "check", "check_days_left", "check_step_order", "check_steps_figure",
+    "check_suspension_date", "check_suspension_or_withdrawal", "check_what_if", "check_withdrawal_date",
+    "check_year_before",
+]  # fmt: skip
 
 SORT_STATEMENTS: dict[int, str] = {
     1: "The treaty still exists, and the party can go back to carrying out its obligations.",
@@ -284,49 +287,15 @@ def check_year_before(answer: Any) -> Feedback:
     return try_again(next((hint for slip, hint in slips if slip), why))
 
 
-_SAID = (
-    r"\W+(?:[\w'\u2019]+\W+){0,5}?(?:says?|said|claim\w*|stat\w*|gave|call\w*|describ\w*|argu\w*|might|would)"
-)
-_RU = r"\b(?:russia|moscow|matveevsky|ryabkov|lavrov|kremlin|official)\w*" + _SAID
-CHECKLISTS: dict[str, dict[str, str]] = {
-    "answer_5": {
-        "the 60 days are a count of days, chosen by the US": r"\b(?:60|sixty)\b[^.]*\bdays?\b",
-        "six months are calendar months, set by Article XV": r"calendar|article xv|dateoffset",
-        "why the counts differ (months differ in length: 181 days, not 180)": r"length|28|29|30|31|18[01]",
-    },
-    "think_1": {
-        "a statement made on the day, by those who acted": r"same day|on the day|at the time|official|acted",
-        "an op-ed comes later and argues a case": r"later|argu|persua|round|opinion",
-    },
-    "think_2": {
-        "what a display can show (the launcher, the canister)": r"launcher|canister|exist|look|size|show",
-        "what it cannot show: how far the missile flies": r"range|how far|fl(?:y|ies|ight)|test",
-        "each side's range claim attributed to it": _RU
-        + r"|according to|\b(?:us|united states|huntsman)\W+(?:\w+\W+){0,5}?says",
-    },
-    "think_3": {
-        "chooses one of the three acts, and says why": r"announce|decree|law",
-        "a reason a source may give a later date": r"report|publish|later|weekend|monday|translat|time",
-        "which steps Russia's own records give": r"kremlin|transcript|foreign ministry|russia'?s own|tass",
-    },
-    "think_4": {
-        "the words of those who acted, for what was announced": r"statement|own words|transcript|state dep",
-        "the treaty's rule and arithmetic, for the date": r"article xv|treaty|calendar|arithmetic|six months",
-        "a Russian source, for Russia's date": r"tass|kremlin|russia'?s own|decree|russian",
-    },
-    "think_5": {
-        '"one last chance" puts the responsibility on Russia': r"responsib|blame|fault|up to russia",
-        '"forced" says the US had no choice': r"no choice|forc|had to|no other",
-        "a Russian official's version, attributed to its side": _RU,
-    },
-}  # each point a regular expression (case ignored) that a text making it matches
+WRITTEN_ANSWERS = ("answer_5", "think_1", "think_2", "think_3", "think_4", "think_5")
+"""The written answers: their checklists are rows of ``data/model-answers/checklists.csv``."""
 
 EXERCISES = {"answer_1": check_suspension_date, "answer_2": check_suspension_or_withdrawal}
 EXERCISES |= {"answer_3": check_withdrawal_date, "answer_4": check_days_left, "answer_6": check_year_before}
 EXERCISES |= {"answer_7": check_steps_figure, "answer_8": check_what_if, "answer_9": check_step_order}
 EXERCISES |= {
-    name: never_raises(functools.partial(written, lesson="03", name=name, checklist=points, words=words))
-    for name, points in CHECKLISTS.items()
+    name: never_raises(functools.partial(written, lesson="03", name=name, words=words))
+    for name in WRITTEN_ANSWERS
     for words in [(40, 120) if name == "answer_5" else (15, 150)]
 }
 check = checker(EXERCISES)

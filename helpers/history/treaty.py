@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.checks.answers import AnswerError, parse_number
+from helpers.data.loading import load_table
 from helpers.display.feedback import callout_html
 from helpers.display.words import html_text, normalise
 
@@ -197,65 +198,20 @@ def classify_table(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"banned": "object"})
 
 
-_HARAHAN = "J. Harahan, On-Site Inspections Under the INF Treaty, ch. {} (harahan-1993-on-site-inspections)"
-_CRS_COUNT = "CRS Insight IN10985 (1 Feb 2019); State Dept spokesman (2012); background fact 4"
-_REST = "1,846 Soviet total minus 654 SS-20s (background fact 4); no checked source splits it further"
-
-
 def eliminations() -> pd.DataFrame:
-    """The missiles each side eliminated by May 1991, one row per system (Soviet non-SS-20s as one row).
+    """The missiles each side eliminated by May 1991, one row per system (``data/eliminations.csv``).
 
     >>> eliminations().groupby("side", sort=False).missiles.sum().to_dict()
     {'United States': 846, 'Soviet Union': 1846}
     """
-    rows = [
-        ("United States", "Pershing II", 234, _HARAHAN.format(6) + "; background fact 5"),
-        ("United States", "Pershing IA", 169, _HARAHAN.format(6) + "; background fact 5"),
-        ("United States", "BGM-109G GLCM", 443, _HARAHAN.format(6) + "; background fact 5"),
-        ("Soviet Union", "SS-20", 654, _CRS_COUNT),
-        ("Soviet Union", "all other Soviet systems", 1192, _REST),
-    ]
-    table = pd.DataFrame(rows, columns=["side", "system", "missiles", "source"])
-    return table.astype({"missiles": "int64"})
+    table = load_table("eliminations")
+    return table.astype({"side": "object", "missiles": "int64"})
 
 
 def treaty_facts() -> pd.DataFrame:
-    """The lesson's key facts: columns ``fact``, ``value`` and ``source`` (from ``background-facts.md``).
+    """The lesson's key facts: columns ``fact``, ``value`` and ``source`` (``data/treaty-facts.csv``).
 
     >>> treaty_facts().set_index("fact").at["Missiles eliminated", "value"]
     '2,692: 846 by the United States, 1,846 by the Soviet Union'
     """
-    sides = eliminations().groupby("side", sort=False).missiles.sum()
-    count = f"{sides.sum():,}: " + ", ".join(f"{n:,} by the {side}" for side, n in sides.items())
-    rows = [
-        ("What was banned", "Ground-launched ballistic and cruise missiles with ranges of 500 to 5,500 km",
-         "CRS R43832 (2016); treaty Article II (background facts 7-8)"),
-        ("Conventional missiles too", "The ban did not depend on the warhead: conventional missiles of these "
-         "ranges were prohibited too (an inference, not a stated fact)",
-         "Inferred from State Dept, INF Treaty: At a Glance (8 Dec 2017): US research on "
-         '"conventional, ground-launched, intermediate-range missile systems" allowed only short of '
-         'possessing, producing or flight-testing "prohibited systems"'),
-        ("Not covered", "Sea-launched and air-launched missiles", "CRS R43832 (2016) (background fact 7)"),
-        ("Signed", "8 December 1987, Washington, by President Reagan and General Secretary Gorbachev",
-         "Treaty text, FAS copy (background fact 1)"),
-        ("Entered into force", "1 June 1988", "Treaty text, FAS copy (background fact 2)"),
-        ("Elimination deadlines", "Shorter-range missiles (500-1,000 km) within 18 months of entry into "
-         "force (Article V), by 1 December 1989; intermediate-range missiles (over 1,000 to 5,500 km) "
-         "within three years (Article IV), by 1 June 1991", "Treaty Articles IV and V (background fact 3)"),
-        ("Eliminations complete", "By May 1991: last US missile 6 May, last Soviet missile 12 May 1991",
-         "FAS INF overview (background fact 3)"),
-        ("Missiles eliminated", count, "CRS Insight IN10985 (2019) (background fact 4)"),
-        ("Verification", "National technical means (such as satellites; under Article XII the parties "
-         "agreed not to interfere with them), on-site inspections, and continuous portal "
-         "monitoring at Votkinsk (Russia) and Magna (Utah)",
-         f"Treaty Article XII; {_HARAHAN.format(3)}; inspections and portal monitoring: background fact 10"),
-        ("On-site inspections ended", "Midnight, 31 May 2001, with portal monitoring at Votkinsk (Russia) "
-         "and Magna (Utah)",
-         "State Dept release, Dec 2000; Arms Control Today, June 2001 (background fact 10)"),
-        ("Special Verification Commission", "A forum (Article XIII) to resolve questions of compliance, "
-         "not a means of verification; its first session was in Geneva, 6 June to 15 July 1988",
-         f"Treaty Article XIII (background fact 11); first session: {_HARAHAN.format(3)}"),
-        ("Successor states", "After 1991 the US treated 12 former Soviet states as bound; Russia, Belarus, "
-         "Kazakhstan and Ukraine took part in the SVC", "Arms Control Today, June 2001 (background fact 17)"),
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=["fact", "value", "source"])
+    return load_table("treaty-facts")

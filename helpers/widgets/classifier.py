@@ -6,7 +6,6 @@ picks, the widget shows a verdict or a polite request, and never raises.
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from helpers.display.feedback import callout_html
@@ -41,7 +40,8 @@ def _mode_label(launch_mode: Any, kind: Any) -> str:
 
 
 def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: Any = "cruise"):
-    """Build the classifier: move the slider or type a range, pick a launch mode, read the verdict.
+    """Build the classifier: move the slider or type a range (read on Enter or on leaving the box), pick
+    a launch mode, read the verdict. The slider writes into the box only when the student moves it.
 
     The arguments are the starting range and menu choice (unknown values start on the first); the
     ``ipywidgets.VBox`` returned holds the slider, the text box, the menu and the answer.
@@ -63,22 +63,21 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
         value=start if start is not None else 480,
         min=0,
         max=SLIDER_MAX_KM,
-        step=1,  # a coarser step would make the browser snap a half-typed range and write it back
+        step=1,  # a coarser step would snap a typed range such as 495 to another value
         description="Range (km)",
-        continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="95%"),
     )
     typed = widgets.Text(
         value="" if range_km is None else str(range_km),
-        description="or type a range in km",
+        description="or type a range in km, then press Enter",
         placeholder="e.g. 480 or 1,500",
+        continuous_update=False,  # read on Enter or on leaving the box, never half-typed
         style=wide,
     )
     choice = _mode_label(launch_mode, kind)
     menu = widgets.Dropdown(options=list(MODE_CHOICES), value=choice, description="Launched from", style=wide)
     answer = widgets.HTML()
-    state = {"syncing": False}
 
     def show(_change: Any = None) -> None:
         try:
@@ -88,22 +87,18 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
             why = f"Something went wrong ({type(error).__name__}); please try another range."
             answer.value = callout_html("problem", html_text(why), role="status")
 
-    def set_quietly(widget: Any, value: Any) -> None:
-        state["syncing"] = True
-        with contextlib.suppress(Exception):  # a value the widget cannot hold leaves it where it is
-            widget.value = value
-        state["syncing"] = False
-
     def from_slider(change: Any) -> None:
-        if not state["syncing"]:
-            set_quietly(typed, str(change["new"]))
+        if _slider_km(typed.value) == change["new"]:  # the echo of the box's own range: keep its text
             show()
+        else:  # the student moved the slider
+            typed.value = str(change["new"])  # from_box shows the verdict
 
     def from_box(change: Any) -> None:
         number = _slider_km(change["new"])
-        if number is not None and not state["syncing"]:
-            set_quietly(slider, number)
-        show()
+        if number is None or number == slider.value:
+            show()
+        else:
+            slider.value = number  # from_slider shows the verdict
 
     slider.observe(from_slider, names="value")
     typed.observe(from_box, names="value")

@@ -154,7 +154,8 @@ class TimelineExplorer:
         self.categories = widgets.SelectMultiple(options=options, rows=rows, **_look("22em", "Categories"))
         who = self._who_options()
         self.side_or_person = widgets.Dropdown(options=who, **_look("28em", "Side or person"))
-        self.search = widgets.Text(placeholder="e.g. Ryabkov, experts, 9M729", **_look("28em", "Search"))
+        example = "e.g. Ryabkov, experts, 9M729, then Enter"  # read on Enter or on leaving the box
+        self.search = widgets.Text(placeholder=example, continuous_update=False, **_look("28em", "Search"))
         button, tip = widgets.Button, f"Save the matching events as {EXPORT_FILENAME}"
         self.reset_button = button(description="Reset filters", icon="undo", tooltip="Show every event")
         self.export_button = button(description="Export selection as CSV", icon="download", tooltip=tip)
