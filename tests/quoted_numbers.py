@@ -98,8 +98,6 @@ QUOTED: list[Quoted] = [
         for words, side, system in [
             ("By May 1991, {} missiles were gone", None, None),
             ("The standard count is **{} missiles eliminated", None, None),
-            ("missiles eliminated: {} by the United States", "United States", None),
-            ("and {} by the Soviet Union**", "Soviet Union", None),
             ("[SS-20](glossary.ipynb#SS-20) ({})", None, "SS-20"),
             ('"all other Soviet systems" ({})', None, "all other Soviet systems"),
             ("the lesson does not split the {}.", None, "all other Soviet systems"),
@@ -152,11 +150,6 @@ QUOTED: list[Quoted] = [
         "01-treaty-background",
         "The {} session was the first since 2003",
         lambda t: _event_day(t, _first_svc(t), month_only=True),
-    ),
-    Quoted(
-        "01-treaty-background",
-        "for {words} years the treaty's own forum for compliance questions had not met",
-        lambda t: int(_first_svc(t).year) - 2003,
     ),
     Quoted(
         "01-treaty-background",

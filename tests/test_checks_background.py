@@ -8,6 +8,8 @@ beyond the sourced totals the lesson teaches.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import matplotlib
@@ -106,7 +108,8 @@ INSPECTION_YEARS = [
     (14, AGAIN, "signing in 1987"),
     (10, AGAIN, "eliminations ended"),
     (4747, AGAIN, "days"),
-    (12, AGAIN, "Subtract"),
+    (12, AGAIN, "cut short"),  # 12.99 truncated
+    (12.0, AGAIN, "cut short"),
     (SPAN, AGAIN, "4,747 days"),
     (dt.timedelta(days=4747), AGAIN, "Divide it by 365.25"),
     ("thirteen", AGAIN, "number of years"),
@@ -230,3 +233,70 @@ def test_every_check_cell_names_an_exercise() -> None:
     cells = json.loads(notebook.read_text())["cells"]
     named = [m for c in cells for m in re.findall(r'^check\("(\w+)"\)', "".join(c["source"]), re.M)]
     assert sorted(named) == sorted(EXERCISES)
+
+
+# --------------------------------------------------------------------------- written answers, the notebook
+
+from helpers.checks.background import EXERCISES, WRITTEN_ANSWERS, check  # noqa: E402
+from helpers.data.paths import REPO_ROOT  # noqa: E402
+
+LESSON = REPO_ROOT / "notebooks" / "01-treaty-background.ipynb"
+MODELS = pd.read_csv(REPO_ROOT / "data" / "model-answers" / "01-treaty-background.csv").set_index("answer")
+WRITTEN = [
+    (name, text, status, words)
+    for name in WRITTEN_ANSWERS
+    for text, status, words in [
+        (MODELS.model_answer[name], "checked", "A model answer:"),
+        ("I do not know, sorry.", "checked", "[ ]"),  # a sentence is checked, with the points it misses
+        ("Because.", AGAIN, "full sentence"),
+        ("range banned " * 12, AGAIN, "repeats"),
+        (480, AGAIN, "triple quotes"),
+        (..., "not answered yet", ""),
+    ]
+]
+WRITTEN += [  # exercise 6: one side's figure stated as fact, without the other side, misses points
+    (
+        "answer_6",
+        "The 9M729 has a range of 480 km, so it was not banned by the treaty at all.",
+        "checked",
+        "[ ]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:30])
+def test_written_answers_are_checked_never_correct(name, text, status, words):
+    feedback = check(name, {name: text})
+    assert (feedback.status, words in str(feedback)) == (status, True), feedback
+
+
+def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
+    assert set(MODELS.index) == set(WRITTEN_ANSWERS)
+    for name in WRITTEN_ANSWERS:
+        assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
+
+
+def _sources() -> list[str]:
+    return ["".join(cell["source"]) for cell in json.loads(LESSON.read_text(encoding="utf-8"))["cells"]]
+
+
+def test_the_notebook_checks_every_answer_by_name():
+    sources = _sources()
+    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
+    assert sorted(answers) == sorted(EXERCISES)
+    for name in answers:
+        index = next(i for i, s in enumerate(sources) if s.startswith(f"{name} ="))
+        assert sources[index + 1] == f'check("{name}")', name
+    assert sum("**Think about it.**" in s for s in sources) == sum(n.startswith("think_") for n in EXERCISES)
+
+
+def test_answers_are_not_on_the_screen_above_their_exercise():
+    """The US total is not in the prose before exercise 1; no duration in years before exercise 3."""
+    sources = _sources()
+    first = next(i for i, s in enumerate(sources) if s.startswith("answer_1 ="))
+    third = next(i for i, s in enumerate(sources) if s.startswith("answer_3 ="))
+    table = eliminations()
+    us = f"{int(table[table.side == 'United States'].missiles.sum()):,}"
+    assert not any(us in s for s in sources[:first]), us
+    years = r"\b(?:1[23]|twelve|thirteen) years\b"
+    assert not any(re.search(years, s) for s in sources[:third] + sources[third + 1 : third + 3])

@@ -10,15 +10,23 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.checks.start import SIGNING_YEAR, check_signing_year
+from helpers.checks.start import (
+    EXERCISES,
+    SIGNING_YEAR,
+    check,
+    check_categories,
+    check_experts_meetings,
+    check_month_dates,
+    check_signing_year,
+)
 from helpers.data.paths import REPO_ROOT, SOURCES_CSV
 from helpers.display.feedback import Feedback
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "00-start-here.ipynb"
 LESSONS = {
-    "01-treaty-background.ipynb": "45 min",
-    "02-diplomatic-timeline.ipynb": "50 min",
-    "03-withdrawal-steps.ipynb": "45 min",
+    "01-treaty-background.ipynb": "55 min",
+    "02-diplomatic-timeline.ipynb": "75 min",
+    "03-withdrawal-steps.ipynb": "55 min",
     "04-reading-the-sources.ipynb": "45 min",
 }
 
@@ -115,7 +123,7 @@ def test_the_warm_up_follows_the_exercise_format():
     answer, check = cells[index], cells[index + 1]
     assert answer.cell_type == check.cell_type == "code"
     assert "# BEGIN SOLUTION\nanswer_1 = 1987\n# END SOLUTION" in answer.source
-    assert check.source == "check_signing_year(answer_1)"
+    assert check.source == 'check("answer_1")'
     assert "In which year was the INF Treaty signed?" in cells[index - 1].source
 
 
@@ -123,18 +131,19 @@ def test_the_student_version_of_the_warm_up_is_not_answered_yet_and_the_solution
     cells = _cells()
     index = next(i for i, c in enumerate(cells) if c.source.startswith("answer_1 = ..."))
     answer, check = cells[index].source, cells[index + 1].source
-    space = {"check_signing_year": check_signing_year}
+    space: dict = {}
     exec(_strip_solutions(answer), space)
     assert "SOLUTION" not in _strip_solutions(answer)
-    assert eval(check, space).status == "not answered yet"
+    assert check == 'check("answer_1")'
+    assert EXERCISES["answer_1"](space["answer_1"]).status == "not answered yet"
     exec(answer, space)
-    assert eval(check, space).passed
+    assert EXERCISES["answer_1"](space["answer_1"]).passed
 
 
 def test_the_first_code_cell_imports_what_the_notebook_uses():
     code = [c.source for c in _cells() if c.cell_type == "code"]
     assert code[0].startswith("import pandas as pd\n\nimport helpers\n")
-    assert "from helpers.checks.start import check_signing_year" in code[0]
+    assert "from helpers.checks.start import check\n" in code[0]
     assert "from helpers.display.words import long_date" in code[0]
     assert any("helpers.load_events()" in source for source in code)
 
@@ -175,6 +184,26 @@ def test_the_page_explains_running_restarting_and_the_brackets():
         assert words.lower() in markdown.lower(), words
 
 
+def test_the_page_explains_every_message_a_check_gives_in_the_words_the_checks_use():
+    """Each message of ``helpers.checks.checker`` and ``written`` appears in the table of section 5."""
+    markdown = _text()
+    events = pd.read_csv(REPO_ROOT / "data" / "events.csv", dtype=str)
+    before = str(check("answer_1", {}))  # run before the answer cell
+    assert before.startswith("Not answered yet: Run the answer cell above first"), before
+    assert "Not answered yet: Run the answer cell above first" in markdown
+    assert "Not yet: The cell that sets answer_1 stopped with an error" in markdown
+    from helpers.checks import _BROKEN
+
+    _BROKEN.add("answer_1")
+    try:
+        broken = str(check("answer_1", {"answer_1": int(events.date_start.str[:4].min())}))
+    finally:
+        _BROKEN.discard("answer_1")
+    assert broken.startswith("Not yet: The cell that sets answer_1 stopped with an error"), broken
+    written = check("think_1", {"think_1": "It is the US account; Russia may say otherwise."})
+    assert written.status == "checked" and "**Checked**" in markdown and "never" in markdown
+
+
 def test_the_contents_links_point_at_headings():
     markdown = _markdown()
     anchors = {m.replace(" ", "-") for m in re.findall(r"^#{1,6} (.+)$", markdown, re.M)}
@@ -205,3 +234,83 @@ def test_the_page_says_how_to_cite_and_the_licences():
     assert "[MIT licence](../LICENSE)" in markdown and "[CC BY 4.0](../LICENSE-CONTENT.md)" in markdown
     for target in ["../LICENSE", "../LICENSE-CONTENT.md", "../data/README.md", "../data/sources.csv"]:
         assert (NOTEBOOK.parent / target).exists(), target
+
+
+# --------------------------------------------------------------------------- exercises 2 to 4 and think_1
+
+EVENTS = pd.read_csv(REPO_ROOT / "data" / "events.csv", dtype=str)
+SIZES = EVENTS.category.value_counts()
+PRECISION = EVENTS.date_precision.value_counts()
+COUNTS = [  # (check, answer, verdict, words): right values and slips computed from the CSV itself
+    (check_experts_meetings, int(SIZES["experts meeting"]), RIGHT, "experts meeting"),
+    (check_experts_meetings, str(SIZES["experts meeting"]), RIGHT, ""),
+    (check_experts_meetings, int(SIZES["SVC session"]), WRONG, "SVC sessions"),
+    (check_experts_meetings, len(EVENTS), WRONG, "every row"),
+    (check_experts_meetings, "three", WRONG, "digits"),
+    (check_experts_meetings, 2.5, WRONG, "whole number"),
+    (check_categories, EVENTS.category.nunique(), RIGHT, "categories"),
+    (check_categories, 5, WRONG, ".head()"),
+    (check_categories, len(EVENTS), WRONG, "rows, not kinds"),
+    (check_categories, EVENTS.category.nunique() + 1, WRONG, "nunique"),
+    (check_month_dates, int(PRECISION["month"]), RIGHT, "month"),
+    (check_month_dates, int(PRECISION["day"]), WRONG, "known to the day"),
+    (check_month_dates, len(EVENTS) - int(PRECISION["day"]), WRONG, "Keep only month"),
+    (check_month_dates, -9, WRONG, "len()"),
+    (check_month_dates, [9], WRONG, ""),
+    (check_month_dates, None, EMPTY, ""),
+]
+
+
+@pytest.mark.parametrize(("check_function", "answer", "status", "words"), COUNTS, ids=lambda v: repr(v)[:25])
+def test_each_count_gets_its_verdict_and_hint(check_function, answer, status, words):
+    feedback = check_function(answer)
+    assert (feedback.status, words in feedback.message) == (status, True), feedback
+
+
+WRITTEN = [
+    ("The US State Department wrote it, so it is one side's account; Russia might say it differently. "
+     "I would write: according to the State Department, Russia denied it.", "checked", "[x]"),
+    ("I do not know why.", "checked", "[ ]"),
+    ("Because.", WRONG, "full sentence"),
+    ("russia " * 20, WRONG, "repeats"),
+    (1987, WRONG, "triple quotes"),
+    (..., EMPTY, ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:25])
+def test_the_written_answer_is_checked_never_correct(text, status, words):
+    feedback = check("think_1", {"think_1": text})
+    assert (feedback.status, words in feedback.message) == (status, True), feedback
+
+
+def test_the_model_answer_ticks_its_whole_checklist():
+    models = pd.read_csv(REPO_ROOT / "data" / "model-answers" / "00-start-here.csv").set_index("answer")
+    assert set(models.index) == {name for name in EXERCISES if name.startswith("think_")}
+    for name in models.index:
+        assert "[ ]" not in check(name, {name: models.model_answer[name]}).message, name
+
+
+def test_every_answer_cell_is_followed_by_its_check_by_name():
+    sources = [c.source for c in _cells()]
+    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
+    assert answers == list(EXERCISES)
+    for name in answers:
+        index = next(i for i, s in enumerate(sources) if s.startswith(f"{name} ="))
+        assert sources[index + 1] == f'check("{name}")', name
+    assert not any("check_" in s for s in sources), "the notebook calls its checks by name only"
+
+
+def test_exercise_answers_are_not_on_the_screen_above_them():
+    """The counts asked for are never printed in the prose before their exercise."""
+    markdown = _markdown()
+    head = markdown[: markdown.index("### Exercise 2")]
+    head = " ".join(head.split())
+    for phrase in (
+        f"{SIZES['experts meeting']} experts meeting",
+        f"{EVENTS.category.nunique()} categor",
+        f"{EVENTS.category.nunique()} different",
+        f"{PRECISION['month']} events",
+        f"{PRECISION['month']} dated",
+    ):
+        assert phrase not in head, phrase

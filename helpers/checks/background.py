@@ -6,6 +6,7 @@ Expected answers come from ``eliminations()``, the classifier and the treaty's d
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import numpy as np
@@ -13,14 +14,14 @@ import pandas as pd
 
 from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_days, parse_number, parse_whole_number, parse_words
-from helpers.checks.kinds import figure_parts, judge
+from helpers.checks.kinds import figure_parts, judge, written
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
 from helpers.display.words import normalise
 from helpers.history import treaty
 from helpers.history.treaty import classify_missile, eliminations, normalise_launch_mode
 
 __all__ = ["CLASSIFY_CASES", "check_classify_cases", "check_inspection_years", "check_not_covered"]
-__all__ += ["check_soviet_figure", "check_us_eliminated"]
+__all__ += ["EXERCISES", "WRITTEN_ANSWERS", "check", "check_soviet_figure", "check_us_eliminated"]
 
 CLASSIFY_CASES: tuple[tuple[str, float, str, str], ...] = (
     ("A", 1000, "ground", "ballistic"),
@@ -84,6 +85,8 @@ def check_inspection_years(answer: Any) -> Feedback:
     (True, True)
     >>> print(check_inspection_years(14))
     Not yet: Did you count from the signing in 1987? Start from entry into force, 1 June 1988.
+    >>> print(check_inspection_years(12))
+    Not yet: 12.99 cut short to 12: round to the nearest year.
     """
     if isinstance(answer, dt.timedelta | np.timedelta64):
         return try_again(f"You have a span of {parse_days(answer):,} days. Divide it by 365.25 for years.")
@@ -91,6 +94,7 @@ def check_inspection_years(answer: Any) -> Feedback:
     exact = (end - treaty.ENTERED_INTO_FORCE).days / 365.25
     near = {end.year - treaty.SIGNED.year: f"Did you count from the signing in 1987? {start}, 1 June 1988."}
     near[end.year - 1991] = f"Did you start when the eliminations ended (1991)? {start}."
+    near[int(exact)] = f"{int(exact * 100) / 100} cut short to {int(exact)}: round to the nearest year."
     days = "That looks like days, not years. Divide the number of days by 365.25."
     return judge(
         answer,
@@ -194,4 +198,10 @@ def check_soviet_figure(answer: Any) -> Feedback:
 EXERCISES = {"answer_1": check_us_eliminated, "answer_2": check_soviet_figure}
 EXERCISES |= {"answer_3": check_inspection_years, "answer_4": check_classify_cases}
 EXERCISES |= {"answer_5": check_not_covered}
+WRITTEN_ANSWERS = {"think_1": (15, 100), "think_2": (15, 100), "answer_6": (40, 100), "think_3": (15, 100)}
+"""The written answers and their lengths in words; their checklists are rows of ``checklists.csv``."""
+EXERCISES |= {
+    name: never_raises(functools.partial(written, lesson="01", name=name, words=words))
+    for name, words in WRITTEN_ANSWERS.items()
+}
 check = checker(EXERCISES)

@@ -1,18 +1,22 @@
-"""Self-check for the warm-up exercise of notebook 0, "Start here": the year the INF Treaty was signed.
-
-A wrong year gets a hint that names what happened in that year, so the slip itself teaches something.
+"""Checks for notebook 0, "Start here" (``check(name)``): the warm-up year, three counts the student
+writes a line of pandas for, and a written answer. A wrong year gets a hint that names what happened in
+that year, so the slip itself teaches something; a wrong count gets the hint for its likely slip.
 """
 
 from __future__ import annotations
 
+import functools
 from contextlib import suppress
 from typing import Any
 
+from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_date, parse_number, parse_whole_number, parse_words
-from helpers.checks.kinds import judge
+from helpers.checks.kinds import event_table, judge, written
 from helpers.display.feedback import Feedback, never_raises
+from helpers.display.words import plural
 
-__all__ = ["SIGNING_YEAR", "check_signing_year"]
+__all__ = ["EXERCISES", "SIGNING_YEAR", "check", "check_categories", "check_experts_meetings"]
+__all__ += ["check_month_dates", "check_signing_year"]
 
 SIGNING_YEAR = 1987
 """The year the INF Treaty was signed (background fact 1: 8 December 1987, Washington)."""
@@ -72,3 +76,71 @@ def _slips(year: int) -> list[tuple[bool, str]]:
     return [(0 <= year < 100, four), (year in _YEAR_HINTS, _YEAR_HINTS.get(year, ""))] + [
         (condition, f"{year} {text} {_HINT}") for condition, text in era
     ]
+
+
+def _count(answer: Any, expected: int, what: tuple[str, str], slips: dict[int, str], how: str) -> Feedback:
+    """Judge a count of rows: "Correct" for ``expected``, the hint for a known slip, else ``how``."""
+    right = f"Yes: {plural(expected, *what)}. You wrote that line of pandas yourself."
+    return judge(answer, parse_whole_number, expected, right, slips, how, how="Give a whole number.")
+
+
+@never_raises
+def check_experts_meetings(answer: Any) -> Feedback:
+    """Exercise 2: how many rows of the table are experts meetings (a filter, then ``len``).
+
+    >>> print(check_experts_meetings(2))  # doctest: +ELLIPSIS
+    Not yet: That is the number of SVC sessions: change the category...
+    """
+    sizes = event_table()["category"].value_counts()
+    slips = {
+        int(sizes["SVC session"]): "That is the number of SVC sessions: change the category in the filter."
+    }
+    slips[len(event_table())] = "That counts every row: keep only the experts meetings with a filter first."
+    how = 'Copy the filter above with "experts meeting" in place of "SVC session"; count its rows with len().'
+    return _count(answer, int(sizes["experts meeting"]), ("experts meeting", "experts meetings"), slips, how)
+
+
+@never_raises
+def check_categories(answer: Any) -> Feedback:
+    """Exercise 3: how many different categories the table uses (``.nunique()``).
+
+    >>> print(check_categories(5))  # doctest: +ELLIPSIS
+    Not yet: .head() showed only the five most common...
+    """
+    column = event_table()["category"]
+    slips = {5: ".head() showed only the five most common. Count every category, with .nunique()."}
+    slips[len(column)] = "That counts rows, not kinds: .nunique() counts each different value once."
+    how = 'Try events["category"].nunique(): it counts the different values of a column.'
+    return _count(answer, column.nunique(), ("category", "categories"), slips, how)
+
+
+@never_raises
+def check_month_dates(answer: Any) -> Feedback:
+    """Exercise 4: how many events are dated only to the month (``date_precision`` is ``"month"``).
+
+    >>> print(check_month_dates(57))  # doctest: +ELLIPSIS
+    Not yet: Those are the events known to the day...
+    """
+    sizes = event_table()["date_precision"].value_counts()
+    slips = {
+        int(sizes["day"]): "Those are the events known to the day. Keep the rows whose precision is month."
+    }
+    slips[len(event_table()) - int(sizes["day"])] = (
+        "That counts every date not known to the day, years and rough dates too. Keep only month."
+    )
+    how = 'Filter the rows whose date_precision is "month", as the SVC filter above does, then use len().'
+    return _count(
+        answer,
+        int(sizes["month"]),
+        ("event dated only to the month", "events dated only to the month"),
+        slips,
+        how,
+    )
+
+
+EXERCISES = {"answer_1": check_signing_year, "answer_2": check_experts_meetings}
+EXERCISES |= {"answer_3": check_categories, "answer_4": check_month_dates}
+EXERCISES |= {
+    "think_1": never_raises(functools.partial(written, lesson="00", name="think_1", words=(15, 80)))
+}
+check = checker(EXERCISES)
