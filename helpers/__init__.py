@@ -20,26 +20,16 @@ from helpers.data.errors import EventTableError
 from helpers.data.loading import Tables, load_events, load_participants, load_sources, load_table, load_tables
 
 __all__ = [
-    "EventTableError",
-    "Tables",
-    "load_events",
-    "load_participants",
-    "load_sources",
-    "load_table",
-    "load_tables",
-]
+    "EventTableError", "Tables", "load_events", "load_participants", "load_sources", "load_table",
+    "load_tables"
+]  # fmt: skip
 
 # Names that live in submodules, loaded on first use (some import matplotlib or ipywidgets).
 _LAZY: dict[str, str] = {
-    "glossary": "display.glossary_lookup",
-    "glossary_terms": "display.glossary_lookup",
-    "classify_missile": "history.treaty",
-    "eliminations": "history.treaty",
-    "treaty_facts": "history.treaty",
-    "TimelineExplorer": "widgets.explorer",
-    "to_safe_csv": "data.export",
-    "show_figure": "display.figures",
-}
+    "glossary": "display.glossary_lookup", "glossary_terms": "display.glossary_lookup",
+    "classify_missile": "history.treaty", "eliminations": "history.treaty", "treaty_facts": "history.treaty",
+    "TimelineExplorer": "widgets.explorer", "to_safe_csv": "data.export", "show_figure": "display.figures",
+}  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

@@ -254,7 +254,7 @@ COUNTS = [  # (check, answer, verdict, words): right values and slips computed f
     (check_categories, EVENTS.category.nunique() + 1, WRONG, "nunique"),
     (check_month_dates, int(PRECISION["month"]), RIGHT, "month"),
     (check_month_dates, int(PRECISION["day"]), WRONG, "known to the day"),
-    (check_month_dates, len(EVENTS) - int(PRECISION["day"]), WRONG, "Keep only month"),
+    (check_month_dates, len(EVENTS) - int(PRECISION["day"]), WRONG, "rough dates too"),
     (check_month_dates, -9, WRONG, "len()"),
     (check_month_dates, [9], WRONG, ""),
     (check_month_dates, None, EMPTY, ""),

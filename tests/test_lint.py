@@ -22,3 +22,13 @@ def test_ruff_check():
 def test_ruff_format():
     result = _ruff("format", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_helpers_stay_small_enough_to_read():
+    """The package stays within the budget its redesign set: at most 4,500 lines, no module over 400."""
+    lines = {
+        path.relative_to(REPO_ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in (REPO_ROOT / "helpers").rglob("*.py")
+    }
+    assert sum(lines.values()) <= 4500, f"helpers/ has {sum(lines.values())} lines"
+    assert {name: n for name, n in lines.items() if n > 400} == {}

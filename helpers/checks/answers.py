@@ -18,14 +18,9 @@ import pandas as pd
 from helpers.display.words import MONTH_NAMES, normalise
 
 __all__ = [
-    "AnswerError",
-    "is_placeholder",
-    "parse_date",
-    "parse_days",
-    "parse_number",
-    "parse_whole_number",
-    "parse_words",
-]
+    "AnswerError", "is_placeholder", "parse_date", "parse_days", "parse_number", "parse_whole_number",
+    "parse_words"
+]  # fmt: skip
 
 HOW_TO_WRITE_A_DATE = "Write the date as 'YYYY-MM-DD', for example '2018-12-04'."
 FIRST_YEAR, LAST_YEAR = 1900, 2100

@@ -39,8 +39,6 @@ def judge(
     ``otherwise`` are messages or functions of the value that make them. ``hints`` is ``{value: hint}``
     for known slips, or a function of the value giving ``(condition, hint)`` pairs (the first true wins).
 
-    Examples
-    --------
     >>> from helpers.checks.answers import parse_whole_number
     >>> slips = {2692: "That is both sides."}
     >>> print(judge("846", parse_whole_number, 846, "Yes.", slips))
@@ -81,8 +79,6 @@ class FigureParts:
 def figure_parts(answer: Any) -> FigureParts | None:
     """The parts of a Figure, an Axes or a :class:`~helpers.display.figures.FigureOutput`; None if none.
 
-    Examples
-    --------
     >>> from matplotlib.figure import Figure
     >>> fig = Figure(); ax = fig.add_subplot(); bars = ax.barh(["a", "b"], [3, 5])
     >>> _ = ax.set_title("Two bars"); parts = figure_parts(ax)

@@ -53,8 +53,6 @@ def _year(answer: Any) -> int:
 def check_signing_year(answer: Any) -> Feedback:
     """Check the warm-up answer: the year the INF Treaty was signed (``1987``, ``"1987"`` or a 1987 date).
 
-    Examples
-    --------
     >>> print(check_signing_year("8 December 1987"))
     Correct: Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987.
     >>> print(check_signing_year(87))
@@ -92,9 +90,7 @@ def check_experts_meetings(answer: Any) -> Feedback:
     Not yet: That is the number of SVC sessions: change the category...
     """
     sizes = event_table()["category"].value_counts()
-    slips = {
-        int(sizes["SVC session"]): "That is the number of SVC sessions: change the category in the filter."
-    }
+    slips = {int(sizes["SVC session"]): "That is the number of SVC sessions: change the category."}
     slips[len(event_table())] = "That counts every row: keep only the experts meetings with a filter first."
     how = 'Copy the filter above with "experts meeting" in place of "SVC session"; count its rows with len().'
     return _count(answer, int(sizes["experts meeting"]), ("experts meeting", "experts meetings"), slips, how)
@@ -121,21 +117,12 @@ def check_month_dates(answer: Any) -> Feedback:
     >>> print(check_month_dates(57))  # doctest: +ELLIPSIS
     Not yet: Those are the events known to the day...
     """
-    sizes = event_table()["date_precision"].value_counts()
-    slips = {
-        int(sizes["day"]): "Those are the events known to the day. Keep the rows whose precision is month."
-    }
-    slips[len(event_table()) - int(sizes["day"])] = (
-        "That counts every date not known to the day, years and rough dates too. Keep only month."
-    )
+    sizes, rows = event_table()["date_precision"].value_counts(), len(event_table())
+    slips = {int(sizes["day"]): "Those are the events known to the day. Keep the rows dated to the month."}
+    slips[rows - int(sizes["day"])] = "That counts years and rough dates too. Keep only month."
     how = 'Filter the rows whose date_precision is "month", as the SVC filter above does, then use len().'
-    return _count(
-        answer,
-        int(sizes["month"]),
-        ("event dated only to the month", "events dated only to the month"),
-        slips,
-        how,
-    )
+    what = ("event dated only to the month", "events dated only to the month")
+    return _count(answer, int(sizes["month"]), what, slips, how)
 
 
 EXERCISES = {"answer_1": check_signing_year, "answer_2": check_experts_meetings}

@@ -16,23 +16,14 @@ from helpers.history.stages import RUSSIAN_STEPS
 from helpers.history.withdrawal import us_step_dates
 
 __all__ = [
-    "EXERCISES", "ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "SORT_STATEMENTS", "WHAT_IF_EVENT",
+    "EXERCISES", "ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "WHAT_IF_EVENT",
     "WRITTEN_ANSWERS", "check", "check_days_left", "check_step_order", "check_steps_figure",
     "check_suspension_date", "check_suspension_or_withdrawal", "check_what_if", "check_withdrawal_date",
     "check_year_before",
 ]  # fmt: skip
 
-SORT_STATEMENTS: dict[int, str] = {
-    1: "The treaty still exists, and the party can go back to carrying out its obligations.",
-    2: "The party leaves the treaty for good; under Article XV it must give six months' notice first.",
-    3: "What the United States said on 4 December 2018 it would do in 60 days unless Russia returned "
-    "to compliance.",
-    4: "What took effect on 2 August 2019.",
-    5: "President Putin's announcement that Russia would mirror the US step, on 2 February 2019.",
-}
-"""The statements of the "suspension or withdrawal?" exercise, numbered as in the notebook."""
-
 SORT_SOLUTION: tuple[str, ...] = ("suspension", "withdrawal", "suspension", "withdrawal", "suspension")
+"""The labels of the notebook's five statements of the "suspension or withdrawal?" exercise, in order."""
 
 _SORT_HINTS: dict[int, str] = {
     1: "A treaty that still exists and can be resumed has only been suspended.",
@@ -42,14 +33,8 @@ _SORT_HINTS: dict[int, str] = {
     5: "Russia answered in kind, mirroring the US step: it suspended its participation.",
 }
 
-ORDER_STEPS: dict[str, str] = {
-    "A": "The US withdrawal takes effect and the treaty ends.",
-    "B": "Secretary Pompeo announces the material-breach finding at NATO headquarters.",
-    "C": "Russia shows foreign military attachés the 9M729's launcher and canister near Moscow.",
-    "D": "The US suspends its obligations and gives six months' notice of withdrawal.",
-    "E": "A Russian presidential decree formally suspends Russia's participation.",
-}
-"""The steps of the "order the steps" exercise, lettered as in the notebook."""
+ORDER_STEPS = "ABCDE"
+"""The letters of the steps of the "order the steps" exercise, as the notebook gives them."""
 
 ORDER_SOLUTION = "BCDEA"
 
@@ -127,12 +112,12 @@ def check_days_left(answer: Any) -> Feedback:
 
 @never_raises
 def check_suspension_or_withdrawal(answer: Any) -> Feedback:
-    """Exercise: label each statement in :data:`SORT_STATEMENTS` "suspension" or "withdrawal".
+    """Exercise: label each statement of the notebook "suspension" or "withdrawal" (:data:`SORT_SOLUTION`).
 
     >>> print(check_suspension_or_withdrawal(["suspension"] * 5))  # doctest: +ELLIPSIS
     Not yet: 3 of 5 right. Look again at statement 2: Leaving the treaty...
     """
-    n = len(SORT_STATEMENTS)
+    n = len(SORT_SOLUTION)
     try:
         words = [  # 'suspend', 'Suspended', 's' -> 'suspension'; 'withdraw', 'w' -> 'withdrawal'
             next((f for f in SORT_SOLUTION[:2] if w == f[0] or (len(w) >= 6 and w[:6] == f[:6])), w)
@@ -144,7 +129,7 @@ def check_suspension_or_withdrawal(answer: Any) -> Feedback:
         return try_again(f"Give exactly {n} words, one per statement, in order (you gave {len(words)}).")
     if odd := [word for word in words if word not in ("suspension", "withdrawal")]:
         return try_again(f'Use only "suspension" or "withdrawal" (not {odd[0]!r}).')
-    wrong = [i for i, w, s in zip(SORT_STATEMENTS, words, SORT_SOLUTION, strict=True) if w != s]
+    wrong = [i for i, w, s in zip(range(1, n + 1), words, SORT_SOLUTION, strict=True) if w != s]
     if not wrong:
         return correct(
             "All five right. Suspension pauses obligations while the treaty still exists; "

@@ -24,8 +24,6 @@ Status = Literal["correct", "checked", "try again", "not answered yet"]
 class Feedback:
     """The result of checking one answer.
 
-    Examples
-    --------
     >>> fb = correct("Yes: 60 days.")
     >>> print(fb)
     Correct: Yes: 60 days.
@@ -63,8 +61,6 @@ def callout_html(kind: str, body_html: str, *, label: str | None = None, role: s
 
     ``kind`` is a key of ``style.CALLOUT_LOOK``; ``body_html`` must already be escaped (``html_text``).
 
-    Examples
-    --------
     >>> box = callout_html("note", "Plain &amp; simple", label="SVC")
     >>> "<strong>SVC:</strong> Plain &amp; simple" in box, 'class="inf-callout inf-callout-note"' in box
     (True, True)
@@ -97,8 +93,6 @@ def not_answered(hint: str = "Replace the ... with your answer, then run this ce
 def is_unanswered(value: Any) -> bool:
     """Whether ``value`` is still a placeholder: ``...``, ``None`` or blank text.
 
-    Examples
-    --------
     >>> is_unanswered(...), is_unanswered(None), is_unanswered("  "), is_unanswered(0)
     (True, True, True, False)
     """
@@ -108,8 +102,6 @@ def is_unanswered(value: Any) -> bool:
 def never_raises(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
     """Make a check function safe: unanswered gives :func:`not_answered`, errors give a hint.
 
-    Examples
-    --------
     >>> @never_raises
     ... def check_number(answer):
     ...     return correct("Right.") if int(answer) == 3 else try_again("Count again.")

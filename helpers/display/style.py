@@ -10,19 +10,9 @@ from __future__ import annotations
 from cycler import cycler
 
 __all__ = [
-    "CALLOUT_LOOK",
-    "CATEGORY_GROUPS",
-    "CATEGORY_STYLE",
-    "GREYS",
-    "GROUP_COLOURS",
-    "INK",
-    "OKABE_ITO",
-    "PHASE_COLOURS",
-    "RC_PARAMS",
-    "SIDE_COLOURS",
-    "category_group",
-    "category_style",
-]
+    "CALLOUT_LOOK", "CATEGORY_GROUPS", "CATEGORY_STYLE", "GREYS", "GROUP_COLOURS", "INK", "OKABE_ITO",
+    "PHASE_COLOURS", "RC_PARAMS", "SIDE_COLOURS", "category_group", "category_style"
+]  # fmt: skip
 
 OKABE_ITO: dict[str, str] = {
     "orange": "#E69F00",
@@ -112,8 +102,6 @@ RC_PARAMS: dict[str, object] = {
 def category_style(category: str) -> tuple[str, str]:
     """Colour and marker for an event category (grey circle for an unknown one).
 
-    Examples
-    --------
     >>> category_style("SVC session"), category_style("something new")
     (('#0072B2', 'D'), ('#999999', 'o'))
     """
@@ -123,8 +111,6 @@ def category_style(category: str) -> tuple[str, str]:
 def category_group(category: str) -> str:
     """The name of a category's colour group (``'other'`` for an unknown category).
 
-    Examples
-    --------
     >>> category_group("SVC session"), category_group("NATO statement"), category_group("?")
     ('meetings with Russia', 'allies', 'other')
     """

@@ -9,15 +9,8 @@ import unicodedata
 import pandas as pd
 
 __all__ = [
-    "MONTH_NAMES",
-    "event_date",
-    "html_text",
-    "long_date",
-    "month_year",
-    "normalise",
-    "plot_text",
-    "plural",
-]
+    "MONTH_NAMES", "event_date", "html_text", "long_date", "month_year", "normalise", "plot_text", "plural"
+]  # fmt: skip
 
 _MONTHS = "January February March April May June July August September October November December"
 MONTH_NAMES: tuple[str, ...] = tuple(_MONTHS.split())  # English, whatever the locale

@@ -8,12 +8,8 @@ from helpers.checks import answers
 from helpers.display.words import plural
 
 __all__ = [
-    "ACTUAL_DEADLINE_DAYS",
-    "ACTUAL_NOTICE_MONTHS",
-    "US_STEP_EVENTS",
-    "us_step_dates",
-    "withdrawal_schedule",
-]
+    "ACTUAL_DEADLINE_DAYS", "ACTUAL_NOTICE_MONTHS", "US_STEP_EVENTS", "us_step_dates", "withdrawal_schedule"
+]  # fmt: skip
 
 ACTUAL_DEADLINE_DAYS = 60
 """The US deadline: suspension of its obligations in 60 days unless Russia returned to compliance."""

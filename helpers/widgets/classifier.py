@@ -46,8 +46,6 @@ def classifier_widget(range_km: Any = 480, launch_mode: Any = "ground", kind: An
     The arguments are the starting range and menu choice (unknown values start on the first); the
     ``ipywidgets.VBox`` returned holds the slider, the text box, the menu and the answer.
 
-    Examples
-    --------
     >>> box = classifier_widget(1000, "ground", "ballistic")
     >>> slider, typed, menu, answer = box.children
     >>> "Banned by the INF Treaty" in answer.value

@@ -22,8 +22,6 @@ def _problem(message: str) -> str:
 def what_if_html(finding_date: object, deadline_days: object, notice_months: object) -> str:
     """The schedule for these inputs (as typed) as HTML, or a note on what to change. Never raises.
 
-    Examples
-    --------
     >>> "2 August 2019" in what_if_html("2018-12-04", 60, 6)
     True
     >>> "Cannot work out a schedule yet" in what_if_html("next Tuesday", 60, 6)
@@ -83,8 +81,6 @@ def schedule_widget(
 ):
     """Three text boxes and a live schedule (an ``ipywidgets.VBox``); a button puts back 2018-2019.
 
-    Examples
-    --------
     >>> box = schedule_widget()
     >>> box.children[0].children[1].value = "90"
     >>> "4 March 2019" in box.children[1].value
