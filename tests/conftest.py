@@ -54,3 +54,25 @@ def reference_text(name: str) -> str | None:
     if IN_CI:
         pytest.fail(f"CI=true but {path} was not found")
     return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module (it skips without Chromium, and fails with ``CI=true``).
+
+    Module scope: a live Playwright (sync API) leaves an asyncio loop marked as running in its thread, which
+    would break ``sync_playwright()`` or ``asyncio.run()`` in later modules if it lived for the session.
+    """
+    from .browser_support import launched_browser
+
+    with launched_browser() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def lab(browser, tmp_path_factory):
+    """One JupyterLab server, on a copy of the lessons, for a test module."""
+    from .browser_support import lab_server
+
+    with lab_server(tmp_path_factory.mktemp("jupyterlab")) as server:
+        yield server

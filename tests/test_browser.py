@@ -17,8 +17,6 @@ from helpers.data.paths import REPO_ROOT
 
 from .browser_support import (
     SCREENSHOTS,
-    lab_server,
-    launched_browser,
     run_notebook_in_lab,
     screenshot_notebook,
 )
@@ -38,18 +36,6 @@ BROKEN_WIDGET_TEXTS = ("Error displaying widget", "model not found")
 TEXT_FALLBACK = re.compile(
     r"\b[A-Z]\w*\((?:children|value|options|description|layout|outputs|index|min|max)="
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def lab(browser, tmp_path_factory):
-    with lab_server(tmp_path_factory.mktemp("jupyterlab")) as server:
-        yield server
 
 
 @pytest.fixture(scope="module")

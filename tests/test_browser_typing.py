@@ -17,7 +17,7 @@ import pytest
 
 from helpers.data.paths import REPO_ROOT
 
-from .browser_support import lab_server, launched_browser, run_notebook_in_lab
+from .browser_support import run_notebook_in_lab
 
 pytestmark = pytest.mark.browser
 
@@ -39,18 +39,6 @@ def notebooks_calling(call: str) -> list[str]:
 
 def _cases(call: str) -> list:
     return notebooks_calling(call) or [pytest.param(None, marks=pytest.mark.skip(f"no lesson calls {call}"))]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def lab(browser, tmp_path_factory):
-    with lab_server(tmp_path_factory.mktemp("jupyterlab-typing")) as server:
-        yield server
 
 
 @pytest.fixture

@@ -224,7 +224,6 @@ def test_check_soviet_figure(answer, status, word):
 
 def test_every_check_cell_names_an_exercise() -> None:
     """Each `check("...")` cell of lesson 1 names a key of EXERCISES, and each key is checked once."""
-    import json
     import re
 
     from helpers.checks.background import EXERCISES
@@ -240,20 +239,16 @@ def test_every_check_cell_names_an_exercise() -> None:
 from helpers.checks.background import EXERCISES, WRITTEN_ANSWERS, check  # noqa: E402
 from helpers.data.paths import REPO_ROOT  # noqa: E402
 
+from .written_answers import (  # noqa: E402
+    assert_checks_by_name,
+    assert_models_tick_their_checklists,
+    assert_written_verdict,
+    code_sources,
+    written_cases,
+)
+
 LESSON = REPO_ROOT / "notebooks" / "01-treaty-background.ipynb"
-MODELS = pd.read_csv(REPO_ROOT / "data" / "model-answers" / "01-treaty-background.csv").set_index("answer")
-WRITTEN = [
-    (name, text, status, words)
-    for name in WRITTEN_ANSWERS
-    for text, status, words in [
-        (MODELS.model_answer[name], "checked", "A model answer:"),
-        ("I do not know, sorry.", "checked", "[ ]"),  # a sentence is checked, with the points it misses
-        ("Because.", AGAIN, "full sentence"),
-        ("range banned " * 12, AGAIN, "repeats"),
-        (480, AGAIN, "triple quotes"),
-        (..., "not answered yet", ""),
-    ]
-]
+WRITTEN = written_cases("01", WRITTEN_ANSWERS, repeated="banned")
 WRITTEN += [  # exercise 6: one side's figure stated as fact, without the other side, misses points
     (
         "answer_6",
@@ -266,27 +261,20 @@ WRITTEN += [  # exercise 6: one side's figure stated as fact, without the other 
 
 @pytest.mark.parametrize(("name", "text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:30])
 def test_written_answers_are_checked_never_correct(name, text, status, words):
-    feedback = check(name, {name: text})
-    assert (feedback.status, words in str(feedback)) == (status, True), feedback
+    assert_written_verdict(check, name, text, status, words)
 
 
 def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
-    assert set(MODELS.index) == set(WRITTEN_ANSWERS)
-    for name in WRITTEN_ANSWERS:
-        assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
+    assert_models_tick_their_checklists(check, "01", WRITTEN_ANSWERS)
 
 
 def _sources() -> list[str]:
-    return ["".join(cell["source"]) for cell in json.loads(LESSON.read_text(encoding="utf-8"))["cells"]]
+    return code_sources(LESSON)
 
 
 def test_the_notebook_checks_every_answer_by_name():
+    assert_checks_by_name(LESSON, EXERCISES)
     sources = _sources()
-    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
-    assert sorted(answers) == sorted(EXERCISES)
-    for name in answers:
-        index = next(i for i, s in enumerate(sources) if s.startswith(f"{name} ="))
-        assert sources[index + 1] == f'check("{name}")', name
     assert sum("**Think about it.**" in s for s in sources) == sum(n.startswith("think_") for n in EXERCISES)
 
 

@@ -12,15 +12,17 @@ import pytest
 
 from helpers.checks.start import (
     EXERCISES,
-    SIGNING_YEAR,
     check,
     check_categories,
     check_experts_meetings,
     check_month_dates,
     check_signing_year,
+    signing_day,
 )
 from helpers.data.paths import REPO_ROOT, SOURCES_CSV
 from helpers.display.feedback import Feedback
+
+from .written_answers import assert_checks_by_name, assert_models_tick_their_checklists
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "00-start-here.ipynb"
 LESSONS = {
@@ -111,7 +113,8 @@ def test_every_answer_gets_its_verdict_and_hint(answer, status, words):
 def test_the_answer_is_the_verified_signing_year():
     events = pd.read_csv(REPO_ROOT / "data" / "events.csv", dtype=str)
     signing = events[events.event_id.str.contains("sign")]
-    assert signing.date_start.str[:4].tolist() == [str(SIGNING_YEAR)]
+    assert signing.date_start.tolist() == [signing_day().date().isoformat()] == ["1987-12-08"]
+    assert check_signing_year(signing.date_start.iloc[0][:4]).passed
 
 
 # --------------------------------------------------------------------------- the notebook
@@ -285,20 +288,13 @@ def test_the_written_answer_is_checked_never_correct(text, status, words):
 
 
 def test_the_model_answer_ticks_its_whole_checklist():
-    models = pd.read_csv(REPO_ROOT / "data" / "model-answers" / "00-start-here.csv").set_index("answer")
-    assert set(models.index) == {name for name in EXERCISES if name.startswith("think_")}
-    for name in models.index:
-        assert "[ ]" not in check(name, {name: models.model_answer[name]}).message, name
+    assert_models_tick_their_checklists(
+        check, "00", [name for name in EXERCISES if name.startswith("think_")]
+    )
 
 
 def test_every_answer_cell_is_followed_by_its_check_by_name():
-    sources = [c.source for c in _cells()]
-    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
-    assert answers == list(EXERCISES)
-    for name in answers:
-        index = next(i for i, s in enumerate(sources) if s.startswith(f"{name} ="))
-        assert sources[index + 1] == f'check("{name}")', name
-    assert not any("check_" in s for s in sources), "the notebook calls its checks by name only"
+    assert assert_checks_by_name(NOTEBOOK, EXERCISES) == list(EXERCISES)
 
 
 def test_exercise_answers_are_not_on_the_screen_above_them():

@@ -30,10 +30,17 @@ from helpers.checks.timeline import (
     check_violation_reports,
     engagement_counts,
 )
-from helpers.data.loading import load_table
 from helpers.data.paths import REPO_ROOT
 from helpers.display.feedback import Feedback
 from helpers.display.words import long_date
+
+from .written_answers import (
+    assert_checks_by_name,
+    assert_models_tick_their_checklists,
+    assert_written_verdict,
+    code_sources,
+    written_cases,
+)
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "02-diplomatic-timeline.ipynb"
 RIGHT, WRONG, BLANK, CHECKED = "correct", "try again", "not answered yet", "checked"
@@ -246,19 +253,7 @@ def test_the_check_describes_every_reading_and_accepts_no_other_count():
         assert check_engagements(n).passed is (n in READINGS), n
 
 
-MODELS = load_table("model-answers-02").set_index("answer")
-WRITTEN = [
-    (name, text, status, words)
-    for name in WRITTEN_ANSWERS
-    for text, status, words in [
-        (MODELS.model_answer[name], CHECKED, "A model answer:"),
-        ("I do not know why.", CHECKED, "[ ]"),  # a sentence is checked, with the points it misses
-        ("Because.", WRONG, "full sentence"),
-        ("engagement " * 20, WRONG, "repeats"),
-        (42, WRONG, "triple quotes"),
-        (..., BLANK, ""),
-    ]
-]
+WRITTEN = written_cases("02", WRITTEN_ANSWERS, repeated="engagement")
 WRITTEN += [  # exercise 7: a paragraph that states one side's claim as fact misses the attribution points
     ("answer_7", "Russia acknowledged on 9 December 2017 that the missile exists.", CHECKED, "[ ] the US"),
     ("answer_7", "On 9 December 2017 Ryabkov acknowledged that the missile exists.", CHECKED, "[ ] Russia"),
@@ -267,25 +262,16 @@ WRITTEN += [  # exercise 7: a paragraph that states one side's claim as fact mis
 
 @pytest.mark.parametrize(("name", "text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:30])
 def test_written_answers_are_checked_never_correct(name, text, status, words):
-    result = check(name, {name: text})
-    assert result.status == status and words in result.message + (result.reveal or ""), result.message
+    assert_written_verdict(check, name, text, status, words)
 
 
 def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
-    assert set(MODELS.index) == set(WRITTEN_ANSWERS)
-    for name in WRITTEN_ANSWERS:
-        assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
+    assert_models_tick_their_checklists(check, "02", WRITTEN_ANSWERS)
 
 
 def test_the_notebook_checks_every_answer_by_name_and_each_exercise_has_a_check():
-    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    sources = ["".join(c["source"]) for c in cells]
-    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
-    assert set(answers) == set(EXERCISES)
-    for name in answers:
-        following = sources[sources.index(next(s for s in sources if s.startswith(f"{name} ="))) + 1]
-        assert following == f'check("{name}")', name
-    assert not any("check_" in s for s in sources), "the notebook calls check functions by name only"
+    answers = assert_checks_by_name(NOTEBOOK, EXERCISES)
+    sources = code_sources(NOTEBOOK)
     assert sum("**Think about it" in s for s in sources) == sum(n.startswith("think_") for n in answers)
 
 

@@ -18,7 +18,6 @@ import pytest
 import helpers
 from helpers.checks.withdrawal import (
     EXERCISES,
-    ORDER_SOLUTION,
     ORDER_STEPS,
     SORT_SOLUTION,
     WHAT_IF_EVENT,
@@ -32,12 +31,21 @@ from helpers.checks.withdrawal import (
     check_what_if,
     check_withdrawal_date,
     check_year_before,
+    order_solution,
 )
-from helpers.data.loading import load_table
 from helpers.data.paths import REPO_ROOT
 from helpers.display.feedback import Feedback
 from helpers.display.words import long_date
 from helpers.history.stages import RUSSIAN_STEPS
+
+from .written_answers import (
+    assert_checks_by_name,
+    assert_models_tick_their_checklists,
+    assert_written_verdict,
+    code_sources,
+    model_answers,
+    written_cases,
+)
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "03-withdrawal-steps.ipynb"
 RIGHT, WRONG, BLANK, CHECKED = "correct", "try again", "not answered yet", "checked"
@@ -110,10 +118,11 @@ DAYS_LEFT = [
     (..., BLANK, ""),
 ]
 
-WRONG_3 = [*SORT_SOLUTION[:2], "withdrawal", *SORT_SOLUTION[3:]]  # the "withdraw in 60 days" misreport
+SORT_KEY = ["suspension", "withdrawal", "suspension", "withdrawal", "suspension"]  # the teacher guide's
+WRONG_3 = [*SORT_KEY[:2], "withdrawal", *SORT_KEY[3:]]  # the "withdraw in 60 days" misreport
 SORT = [
-    (list(SORT_SOLUTION), RIGHT, "All five right"),
-    (tuple(SORT_SOLUTION), RIGHT, ""),
+    (SORT_KEY, RIGHT, "All five right"),
+    (tuple(SORT_KEY), RIGHT, ""),
     (["Suspension ", "WITHDRAWAL", "suspend", "withdraw", "s"], RIGHT, ""),
     ("suspension, withdrawal, suspension, withdrawal, suspension", RIGHT, ""),
     (WRONG_3, WRONG, "4 of 5 right. Look again at statement 3: Some news reports wrote"),
@@ -127,7 +136,7 @@ SORT = [
 ]
 
 ORDER = [
-    ("BCDEA", RIGHT, "finding (4 Dec 2018)"),
+    ("BCDEA", RIGHT, "finding (4 December 2018), Russia's 9M729 briefing (23 January 2019)"),
     ("b c d e a", RIGHT, ""),
     ("B, C, D, E, A", RIGHT, ""),
     (["B", "C", "D", "E", "A"], RIGHT, ""),
@@ -267,7 +276,7 @@ def test_the_order_solution_matches_the_dates():
         "D": events.date_start["2019-02-02-us-suspends-obligations"],
         "E": T("2019-03-04"),  # background fact 14 (the decree; in the notes of the Russian row)
     }
-    assert "".join(sorted(dates, key=dates.get)) == ORDER_SOLUTION
+    assert "".join(sorted(dates, key=dates.get)) == order_solution() == "BCDEA"
     assert "4 March 2019" in events.notes["2019-02-02-russia-suspends-participation"]
 
 
@@ -276,49 +285,27 @@ def test_the_notebook_numbers_as_many_statements_and_steps_as_the_checks_expect(
     markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     sorting = markdown[markdown.index("### Exercise 2: suspension or withdrawal?") :].split("###")[1]
     numbered = re.findall(r"^(\d)\. ", sorting, flags=re.M)
-    assert numbered == [str(n) for n in range(1, len(SORT_SOLUTION) + 1)]
+    assert numbered == [str(n) for n in range(1, len(SORT_KEY) + 1)]
     ordering = markdown[markdown.index("### Exercise 9: order the steps") :]
     assert re.findall(r"^- \*\*([A-Z])\*\* ", ordering, flags=re.M) == list(ORDER_STEPS)
 
 
-MODELS = load_table("model-answers-03").set_index("answer")
-WRITTEN = [
-    (name, text, status, words)
-    for name in WRITTEN_ANSWERS
-    for text, status, words in [
-        (MODELS.model_answer[name], CHECKED, "A model answer:"),
-        (MODELS.model_answer[name], CHECKED, "[x]"),
-        ("I do not know why.", CHECKED, "[ ]"),  # a sentence is checked, with the points it misses
-        ("Because.", WRONG, "full sentence"),
-        ("suspend " * 20, WRONG, "repeats"),
-        (42, WRONG, "triple quotes"),
-        (["a", "list"], WRONG, "triple quotes"),
-        (..., BLANK, ""),
-    ]
-]
+WRITTEN = written_cases("03", WRITTEN_ANSWERS, repeated="suspend")
+WRITTEN += [(name, model_answers("03")[name], CHECKED, "[x]") for name in WRITTEN_ANSWERS]
 
 
 @pytest.mark.parametrize(("name", "text", "status", "words"), WRITTEN, ids=lambda v: repr(v)[:30])
 def test_written_answers_are_checked_never_correct(name, text, status, words):
-    result = check(name, {name: text})
-    assert result.status == status and words in result.message + (result.reveal or ""), result.message
+    assert_written_verdict(check, name, text, status, words)
 
 
 def test_every_model_answer_ticks_its_whole_checklist_and_every_row_has_a_check():
-    assert set(MODELS.index) == set(WRITTEN_ANSWERS)
-    for name in WRITTEN_ANSWERS:
-        assert "[ ]" not in check(name, {name: MODELS.model_answer[name]}).message, name
+    assert_models_tick_their_checklists(check, "03", WRITTEN_ANSWERS)
 
 
 def test_the_notebook_checks_every_answer_by_name_and_each_exercise_has_a_check():
-    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    sources = ["".join(c["source"]) for c in cells]
-    answers = [s.split(" =", 1)[0] for s in sources if s.startswith(("answer_", "think_"))]
-    assert set(answers) == set(EXERCISES)
-    for name in answers:
-        following = sources[sources.index(next(s for s in sources if s.startswith(f"{name} ="))) + 1]
-        assert following == f'check("{name}")', name
-    assert not any("check_" in s for s in sources), "the notebook calls check functions by name only"
+    answers = assert_checks_by_name(NOTEBOOK, EXERCISES)
+    sources = code_sources(NOTEBOOK)
     assert sum("**Think about it" in s for s in sources) == sum(n.startswith("think_") for n in answers)
 
 
@@ -336,3 +323,9 @@ def test_check_by_name_before_the_answer_cell_and_for_the_placeholder():
     assert "Run the answer cell" in check("answer_8", {}).message
     assert check("answer_8", {"answer_8": ...}).status == BLANK
     assert check("answer_8", {"answer_8": str(DUE.date())}).status == RIGHT
+
+
+def test_the_sort_key_is_held_as_answer_keys_that_accept_only_the_right_label():
+    assert list(SORT_SOLUTION) == SORT_KEY and len(SORT_SOLUTION) == len(SORT_KEY)
+    assert [label == "withdrawal" for label in SORT_SOLUTION] == [False, True, False, True, False]
+    assert not [key for key in SORT_SOLUTION if any(word in repr(key) for word in SORT_KEY)]

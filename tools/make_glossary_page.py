@@ -215,6 +215,7 @@ Other references:
 
 {chr(10).join(f"- {reference}" for reference in others)}
 
+<!-- BEGIN SOLUTION -->
 ## For teachers: correcting or adding a term
 
 The page is generated from the table [`data/glossary.csv`](../data/glossary.csv) (one row per term; the \
@@ -223,6 +224,7 @@ as CSV UTF-8, then run `{COMMAND}` from the top folder of the collection: it che
 alphabetical order, one to three sentences, known sources, no broken cross-references) and rewrites this \
 notebook. If your class uses the student versions, run `python -m tools.make_student_versions` afterwards \
 to refresh their copy of the glossary too.
+<!-- END SOLUTION -->
 
 ## How to cite
 

@@ -23,9 +23,13 @@ beside them: a kernel started in the lesson's folder imports ``helpers`` with no
 
 What stays out: the instructor notebooks, ``teacher/``, ``tests/``, ``tools/``, ``benchmarks/`` and every
 line of a solution block (the lessons go through :func:`tools.make_student_versions.student_notebook`).
-In ``data/model-answers/*.csv`` the ``model_answer`` and ``rubric`` columns are sealed with
-:func:`helpers.checks.sealed.seal`: a student opening the file cannot read them, while
-``helpers.checks.kinds.written`` still reveals them once the student has written something.
+The answers are kept out of plain sight (:mod:`helpers.checks.sealed`):
+
+- in ``helpers/``, every literal given to ``AnswerKey`` becomes its salted hash, every text given to
+  ``hidden`` is sealed, and docstring examples are left out (:func:`protect_source`);
+- in ``data/``, each column marked ``"studentCopy": "hash"`` or ``"seal"`` in ``datapackage.json`` is hashed
+  or sealed (:func:`protect_table`): model answers, rubrics and checklists still open through the check
+  once the student has written something.
 
 The command never deletes a file it did not write: ``--out`` must be missing, empty (a ``.git`` folder
 alone is allowed, as in a freshly cloned empty repository) or a copy it made before (its ``.student-copy``
@@ -35,6 +39,7 @@ marker lists the files it wrote; only those are replaced or removed).
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import io
 import re
@@ -45,17 +50,16 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.checks.sealed import seal
+from helpers.checks.sealed import fingerprint, seal
 from helpers.data.paths import REPO_ROOT
+from helpers.data.schema import TableSchema, table_names, table_schema
 from tools import make_student_versions as msv
 
-__all__ = ["MARKER", "SEALED_COLUMNS", "compare", "main", "planned_files", "seal_model_answers", "write_copy"]
+__all__ = ["MARKER", "compare", "main", "planned_files", "protect_source", "protect_table", "write_copy"]
 
 MARKER = ".student-copy"
 MARKER_TITLE = "# Written by python -m tools.make_student_copy; the files it wrote:"
 TEMPLATES = Path(__file__).resolve().parent / "student_copy"
-SEALED_COLUMNS = ("model_answer", "rubric")
-"""The columns of ``data/model-answers/*.csv`` sealed in the copy."""
 COPIED = ("LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "requirements.txt", "runtime.txt")
 """Files of the top folder copied as they are (``requirements.txt`` installs ``-e .``: the copy's package)."""
 _UP_LINK = re.compile(r"(\]\(|href=[\"'])\.\./(?:student/|notebooks/)?")
@@ -81,20 +85,84 @@ def lift_links(markdown: str) -> str:
     return _UP_LINK.sub(r"\1", markdown)
 
 
-def seal_model_answers(text: str) -> str:
-    """A model-answers CSV with its :data:`SEALED_COLUMNS` sealed (the ``answer`` column stays readable).
+def protect_table(text: str, table: TableSchema) -> str:
+    """A table's CSV text with each column marked ``studentCopy`` in ``datapackage.json`` hashed or sealed.
 
-    >>> sealed = seal_model_answers('answer,model_answer,rubric\\nthink_1,"Yes, because.",Says why\\n')
-    >>> sealed.splitlines()[0], sealed.splitlines()[1].startswith("think_1,sealed:"), "because" in sealed
-    ('answer,model_answer,rubric', True, False)
+    A "hash" column keeps only the :func:`~helpers.checks.sealed.fingerprint` of each value (salted with
+    the table, row and column); a "seal" column is :func:`~helpers.checks.sealed.seal`-ed; others stay.
+
+    >>> from helpers.data.schema import table_schema
+    >>> text = protect_table("number,label,why\\n1,fact,Says why\\n", table_schema("sentences"))
+    >>> text.splitlines()[1].startswith("1,hashed:sentences-1-label:"), "fact" in text, "why" in text
+    (True, False, True)
     """
     rows = list(csv.DictReader(io.StringIO(text)))
+    fields = {f.name: f.student_copy for f in table.fields}
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["answer"], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else table.columns, lineterminator="\n")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: seal(v) if k in SEALED_COLUMNS and v else v for k, v in row.items()})
+    for number, row in enumerate(rows, start=1):
+        for column, value in row.items():
+            if value and fields.get(column) == "hash":
+                row[column] = fingerprint(value, f"{table.name}-{number}-{column}")
+            elif value and fields.get(column) == "seal":
+                row[column] = seal(value)
+        writer.writerow(row)
     return out.getvalue()
+
+
+def protect_source(source: str, module: str) -> str:
+    """Python source as the copy ships it: no docstring example, every literal given to
+    :class:`~helpers.checks.sealed.AnswerKey` hashed, and every text given to
+    :data:`~helpers.checks.sealed.hidden` sealed. (An ``AnswerKey`` of a value read from a table is left as
+    it is: the table's column is hashed instead, see :func:`protect_table`.)
+
+    >>> protect_source("key = AnswerKey(846)  # Exercise 1\\n", "m")  # doctest: +ELLIPSIS
+    "key = AnswerKey('hashed:m-1:...')  # Exercise 1\\n"
+
+    Raises
+    ------
+    ValueError
+        If ``hidden`` is given anything but one literal text (it would ship unsealed).
+    """
+    data, edits = source.encode("utf-8"), []
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    for node in ast.walk(ast.parse(source)):
+        name = getattr(getattr(node, "func", None), "id", None)
+        if not isinstance(node, ast.Call) or name not in ("AnswerKey", "hidden"):
+            continue
+        try:
+            (arg,) = node.args
+            value = ast.literal_eval(arg)
+            if node.keywords or not (name == "AnswerKey" or isinstance(value, str)):
+                raise ValueError(name)
+        except (ValueError, TypeError) as error:
+            if name == "AnswerKey" and len(node.args) == 1 and not node.keywords:
+                continue  # a value from a table, hashed there
+            raise ValueError(f"{module}, line {node.lineno}: {name}() takes one literal text") from error
+        start = starts[arg.lineno - 1] + arg.col_offset
+        end = starts[arg.end_lineno - 1] + arg.end_col_offset
+        salt = f"{module}-{len(edits) + 1}"
+        edits.append((start, end, fingerprint(value, salt) if name == "AnswerKey" else seal(value)))
+    for start, end, new in sorted(edits, reverse=True):
+        data = data[:start] + repr(new).encode("utf-8") + data[end:]
+    return _strip_examples(data.decode("utf-8"))
+
+
+def _strip_examples(source: str) -> str:
+    """``source`` without the ``>>>`` examples of its docstrings and the output they show."""
+    kept, example = [], False
+    for line in source.splitlines(keepends=True):
+        text = line.strip()
+        example = text.startswith(">>>") or (example and bool(text) and not text.startswith('"""'))
+        if not example:
+            kept.append(line)
+        elif text.endswith('"""'):  # the docstring closes on the example's last line
+            kept.append(line[: len(line) - len(line.lstrip())] + '"""\n')
+            example = False
+    return "".join(kept)
 
 
 def _lessons(src: Path) -> dict[Path, bytes]:
@@ -149,12 +217,16 @@ def planned_files(src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> dic
     version = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     lessons = _lessons(src)
     planned = dict(lessons)
+    tables = {table.path: table for table in map(table_schema, table_names()) if _protected(table)}
     for folder in ("helpers", "data", "binder"):
         for path in _files(REPO_ROOT / folder):
             relative = path.relative_to(REPO_ROOT)
             content = path.read_bytes()
-            if relative.parts[:2] == ("data", "model-answers") and path.suffix == ".csv":
-                content = seal_model_answers(content.decode("utf-8")).encode("utf-8")
+            if relative.as_posix()[len("data/") :] in tables:
+                content = protect_table(content.decode("utf-8"), tables[relative.as_posix()[5:]]).encode()
+            elif folder == "helpers" and path.suffix == ".py":
+                module = ".".join(relative.with_suffix("").parts)
+                content = protect_source(content.decode("utf-8"), module).encode("utf-8")
             elif folder == "data" and path.suffix == ".md":
                 content = lift_links(content.decode("utf-8")).encode("utf-8")
             planned[relative] = content
@@ -164,6 +236,10 @@ def planned_files(src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> dic
     planned[Path("pyproject.toml")] = pyproject.replace("{version}", version).encode("utf-8")
     planned[Path(".gitignore")] = (TEMPLATES / "gitignore.template").read_bytes()
     return planned
+
+
+def _protected(table: TableSchema) -> bool:
+    return any(field.student_copy for field in table.fields)
 
 
 def _written_before(out: Path) -> set[Path] | None:
@@ -254,7 +330,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             print("run: python -m tools.make_student_copy --out FOLDER" if problems else "up to date")
             return 1 if problems else 0
         written = write_copy(args.out, args.src, args.repo)
-    except (msv.SolutionMarkerError, FileExistsError) as error:
+    except (msv.SolutionMarkerError, FileExistsError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     lessons = sum(p.suffix == ".ipynb" for p in written)

@@ -35,8 +35,9 @@ Markdown cells
       between them goes); a markdown cell left empty is dropped;
     * a link into ``../notebooks/`` is pointed at ``../student/`` instead.
 Everything else
-    * notebook and cell metadata are kept; ``glossary.ipynb`` and any file that is not
-      a notebook (images, for example) are copied unchanged; ``student/README.md`` says
+    * notebook and cell metadata are kept; ``glossary.ipynb`` (less its markdown between
+      solution markers: the note for teachers) and any file that is not a notebook (images,
+      for example) are copied unchanged; ``student/README.md`` says
       the folder is generated. Files in ``student/`` that no longer have an instructor
       original are deleted.
 
@@ -76,7 +77,7 @@ __all__ = [
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 STUDENT_DIR = REPO_ROOT / "student"
 COPY_AS_IS: frozenset[str] = frozenset({"glossary.ipynb"})
-"""Notebooks copied unchanged (they hold no exercises)."""
+"""Notebooks copied unchanged (they hold no exercises), but for markdown between solution markers."""
 
 README_TITLE = "# Student versions of the lessons"
 README = f"""{README_TITLE}
@@ -345,6 +346,20 @@ def _sources(src: Path) -> list[Path]:
     )
 
 
+def _without_teacher_text(path: Path) -> bytes:
+    """A notebook copied as it is, but for its markdown between solution markers (a note for teachers)."""
+    content = path.read_bytes()
+    if not _BEGIN_MD.search(content.decode("utf-8")):
+        return content
+    nb = nbformat.reads(content.decode("utf-8"), as_version=4)
+    markdown = [cell for cell in nb.cells if cell.cell_type == "markdown"]
+    kept = strip_markdown_cells([cell.source for cell in markdown])
+    for cell, source in zip(markdown, kept, strict=True):
+        cell.source = source if source is not None else ""
+    nb.cells = [cell for cell in nb.cells if cell.cell_type != "markdown" or cell.source]
+    return (nbformat.writes(nb).rstrip("\n") + "\n").encode("utf-8")
+
+
 def planned_files(src: Path = NOTEBOOKS_DIR) -> dict[Path, bytes]:
     """Every file of the student folder (relative path -> content), made from ``src``.
 
@@ -357,7 +372,7 @@ def planned_files(src: Path = NOTEBOOKS_DIR) -> dict[Path, bytes]:
     for path in _sources(src):
         relative = path.relative_to(src)
         if path.suffix != ".ipynb" or path.name in COPY_AS_IS:
-            planned[relative] = path.read_bytes()
+            planned[relative] = _without_teacher_text(path) if path.suffix == ".ipynb" else path.read_bytes()
             continue
         nb = nbformat.read(path, as_version=4)
         student = student_notebook(nb, name=str(relative))

@@ -63,9 +63,17 @@ class Exercise:
     hint: str
 
 
+_PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]\ufe0f? ?")
+"""An emoji (with its trailing space): a school printer's fonts often lack it and print an empty box."""
+
+
 def _markdown_html(text: str) -> str:
-    """Render markdown to HTML with links kept as plain text (a printed link leads nowhere)."""
-    rendered = _MARKDOWN(text)
+    """Render markdown to HTML with links kept as plain text (a printed link leads nowhere), no emoji.
+
+    >>> _markdown_html("The check gives a \U0001f4dd **Checked**.")
+    '<p>The check gives a <strong>Checked</strong>.</p>\\n'
+    """
+    rendered = _MARKDOWN(_PICTOGRAPH.sub("", text))
     rendered = re.sub(r"<a\b[^>]*>(.*?)</a>", r"\1", rendered, flags=re.S)
     return re.sub(r"<img\b[^>]*>", "", rendered)
 

@@ -15,6 +15,7 @@ import pandas as pd
 from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_days, parse_number, parse_whole_number, parse_words
 from helpers.checks.kinds import figure_parts, judge, written
+from helpers.checks.sealed import AnswerKey, hidden
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
 from helpers.display.words import normalise
 from helpers.history import treaty
@@ -36,11 +37,11 @@ OP_ED_ROUNDED = 2600
 """Huntsman's op-ed: "more than 2,600 missiles" (both sides, rounded down)."""
 
 _CASE_HINTS: dict[str, str] = {
-    "A": "A: exactly 1,000 km is still inside the shorter-range band (500 up to and including 1,000 km).",
-    "B": "B: a sea-launched missile was not covered, whatever its range.",
-    "C": "C: 480 km is below the 500 km lower limit.",
-    "D": "D: exactly 5,500 km is the top of the intermediate-range band, and still inside it.",
-    "E": "E: an air-launched missile was not covered, whatever its range.",
+    "A": hidden("A: exactly 1,000 km is still inside the shorter-range band (500 to 1,000 inclusive)."),
+    "B": hidden("B: a sea-launched missile was not covered, whatever its range."),
+    "C": hidden("C: 480 km is below the 500 km lower limit."),
+    "D": hidden("D: exactly 5,500 km is the top of the intermediate-range band, and still inside it."),
+    "E": hidden("E: an air-launched missile was not covered, whatever its range."),
 }
 _VERDICT_WORDS = {"banned": True, "yes": True, "true": True, "not banned": False, "allowed": False}
 _VERDICT_WORDS |= {"no": False, "false": False}
@@ -79,7 +80,7 @@ def check_us_eliminated(answer: Any) -> Feedback:
 
 @never_raises
 def check_inspection_years(answer: Any) -> Feedback:
-    """Exercise 3: years from entry into force to the end of inspections (about 13).
+    """Exercise 3: years from entry into force to the end of inspections.
 
     >>> check_inspection_years(13).passed, check_inspection_years(12.997).passed
     (True, True)
@@ -92,7 +93,8 @@ def check_inspection_years(answer: Any) -> Feedback:
         return try_again(f"You have a span of {parse_days(answer):,} days. Divide it by 365.25 for years.")
     end, start = treaty.INSPECTIONS_ENDED, "Start from entry into force"
     exact = (end - treaty.ENTERED_INTO_FORCE).days / 365.25
-    near = {end.year - treaty.SIGNED.year: f"Did you count from the signing in 1987? {start}, 1 June 1988."}
+    signed = treaty.SIGNED.year
+    near = {end.year - signed: f"Did you count from the signing in {signed}? {start}, 1 June 1988."}
     near[end.year - 1991] = f"Did you start when the eliminations ended (1991)? {start}."
     near[int(exact)] = f"{int(exact * 100) / 100} cut short to {int(exact)}: round to the nearest year."
     days = "That looks like days, not years. Divide the number of days by 365.25."
@@ -120,8 +122,8 @@ def check_classify_cases(answer: Any) -> Feedback:
     >>> check_classify_cases([True, False, False, True, False]).passed
     True
     >>> print(check_classify_cases([False, False, False, True, False]))
-    Not yet: 4 of 5 right. Look again at A: exactly 1,000 km is still inside the shorter-range band (500 up to
-    and including 1,000 km).
+    Not yet: 4 of 5 right. Look again at A: exactly 1,000 km is still inside the shorter-range band (500 to
+    1,000 inclusive).
     """
     if isinstance(answer, str | bytes | dict) or not hasattr(answer, "__iter__"):
         return try_again("Give a list of five True/False values in square brackets, e.g. [True, False, ...].")
@@ -151,18 +153,20 @@ def _modes(answer: Any) -> frozenset[str]:
 
 @never_raises
 def check_not_covered(answer: Any) -> Feedback:
-    """Exercise 5: which launch modes did the treaty leave out? (sea and air, as a list or as text)
+    """Exercise 5: which launch modes did the treaty leave out? (launch modes, as a list or as text)
 
     >>> check_not_covered({"sea", "air"}).passed, check_not_covered("air-launched, sea-launched").passed
     (True, True)
     >>> print(check_not_covered(["sea"]))
     Not yet: Sea is right, but one more launch mode was left out. Think of aircraft.
     """
-    right = "Yes: sea-launched and air-launched missiles were not covered, whatever their range."
-    slips = {frozenset({"sea"}): "Sea is right, but one more launch mode was left out. Think of aircraft."}
-    slips[frozenset({"air"})] = "Air is right, but one more launch mode was left out. Think of ships."
+    right = hidden("Yes: sea-launched and air-launched missiles were not covered, whatever their range.")
+    slips = {
+        frozenset({"sea"}): hidden("Sea is right, but one more launch mode was left out. Think of aircraft."),
+        frozenset({"air"}): hidden("Air is right, but one more launch mode was left out. Think of ships."),
+    }
     otherwise = 'Give at least one launch mode: "ground", "sea" or "air".'
-    return judge(answer, _modes, {"sea", "air"}, right, slips, otherwise)
+    return judge(answer, _modes, AnswerKey({"sea", "air"}), right, slips, otherwise)
 
 
 @never_raises

@@ -145,7 +145,7 @@ def written(
         return try_again("That repeats the same few words. Write sentences that explain, in your own words.")
     if checklist is None:
         rows = load_table("checklists").query("lesson == @lesson and answer == @name")
-        checklist = dict(zip(rows.point, rows.pattern, strict=True))
+        checklist = dict(zip(rows.point.map(unseal), rows.pattern.map(unseal), strict=True))  # copies seal it
     points = [
         f"[{'x' if re.search(rule, text, re.IGNORECASE) else ' '}] {point}"
         for point, rule in checklist.items()

@@ -13,6 +13,7 @@ import pandas as pd
 from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_whole_number
 from helpers.checks.kinds import event_table, figure_parts, judge, written
+from helpers.checks.sealed import AnswerKey, unseal
 from helpers.data.loading import load_table
 from helpers.data.schema import vocabulary
 from helpers.display.feedback import Feedback, correct, is_unanswered, never_raises, not_answered, try_again
@@ -87,6 +88,12 @@ def _labels_of(value: Any, labels: tuple[str, ...]) -> set[str | None]:
     return {_label_of(word, labels) for word in words if not (isinstance(word, str) and not word.strip())}
 
 
+def _fits(row: Any, labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The labels that fit a sentence: its ``label`` and ``also_accepted``, plain or hashed (student copy)."""
+    keys = [AnswerKey(v) for v in (row.label, row.also_accepted) if isinstance(v, str)]
+    return tuple(label for label in labels if label in keys)
+
+
 @never_raises
 def check_labels(answer: Any) -> Feedback:
     """Exercise 2: labels for the sentences, as a dict ``{1: "fact", ...}`` or a list in order.
@@ -109,10 +116,7 @@ def check_labels(answer: Any) -> Feedback:
         return try_again(f"There are only {len(table)} sentences; remove number(s) {extra}.")
     notes, right, missing = [], 0, 0
     for row in table.itertuples():
-        given, fits = (
-            labelled.get(row.number, ...),
-            {v for v in (row.label, row.also_accepted) if isinstance(v, str)},
-        )
+        given, fits = labelled.get(row.number, ...), set(_fits(row, labels))
         if is_unanswered(given):
             missing += 1
             notes.append(f"Sentence {row.number}: not labelled yet.")
@@ -129,7 +133,7 @@ def check_labels(answer: Any) -> Feedback:
     if right < len(table):
         return try_again(f"{right} of {len(table)} right so far. " + " ".join(notes))
     why = [
-        f"Sentence {r.number} could be either ({r.label} or {r.also_accepted}): {r.why}"
+        f"Sentence {r.number} could be either ({' or '.join(_fits(r, labels))}): {unseal(r.why)}"
         for r in table.itertuples()
         if isinstance(r.also_accepted, str)
     ]
@@ -161,7 +165,7 @@ def check_experts_meetings(answer: Any) -> Feedback:
 
 EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
     "acknowledgement": ("acknowledges", "Look for a Russian statement of December 2017"),
-    "refusal": ("refuses", "Look for the third experts meeting, in 2018"),
+    "refusal": ("refuses", "Look for the third experts meeting"),
     "suspension": ("suspend", "Look for February 2019"),
 }  # per russian_response: a word the copied evidence must hold, and a hint
 

@@ -13,13 +13,16 @@ from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_date, parse_number, parse_whole_number, parse_words
 from helpers.checks.kinds import event_table, judge, written
 from helpers.display.feedback import Feedback, never_raises
-from helpers.display.words import plural
+from helpers.display.words import long_date, plural
 
-__all__ = ["EXERCISES", "SIGNING_YEAR", "check", "check_categories", "check_experts_meetings"]
-__all__ += ["check_month_dates", "check_signing_year"]
+__all__ = ["EXERCISES", "check", "check_categories", "check_experts_meetings", "check_month_dates"]
+__all__ += ["check_signing_year", "signing_day"]
 
-SIGNING_YEAR = 1987
-"""The year the INF Treaty was signed (background fact 1: 8 December 1987, Washington)."""
+
+def signing_day() -> Any:
+    """The day the INF Treaty was signed: the first row of the event table (background fact 1)."""
+    return event_table()["date_start"].min()
+
 
 _WHOLE = "Type the year as a whole number, for example 2001."
 _HINT = "Hint: the table of events starts with the signing; look at the first date printed above."
@@ -51,24 +54,25 @@ def _year(answer: Any) -> int:
 
 @never_raises
 def check_signing_year(answer: Any) -> Feedback:
-    """Check the warm-up answer: the year the INF Treaty was signed (``1987``, ``"1987"`` or a 1987 date).
+    """Check the warm-up answer: the year the INF Treaty was signed (a year, as a number or text, or a date).
 
-    >>> print(check_signing_year("8 December 1987"))
-    Correct: Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987.
     >>> print(check_signing_year(87))
     Not yet: Write the year in full, with four digits: for example 2001, not 01.
     """
-    right = "Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on 8 December 1987."
-    return judge(answer, _year, SIGNING_YEAR, right, _slips)
+    signed = signing_day()
+    right = "Yes. Ronald Reagan and Mikhail Gorbachev signed the INF Treaty in Washington on "
+    right += f"{long_date(signed)}."
+    return judge(answer, _year, signed.year, right, functools.partial(_slips, signed=signed.year))
 
 
-def _slips(year: int) -> list[tuple[bool, str]]:
+def _slips(year: int, signed: int) -> list[tuple[bool, str]]:
     """A hint for each wrong year: what happened in it, or which way to look."""
     four = "Write the year in full, with four digits: for example 2001, not 01."
+    talks = set(event_table().query("phase == 'diplomacy'")["date_start"].dt.year)
     era = [
-        (2013 <= year <= 2018, "falls in the years of talks about the 9M729; the treaty is older."),
-        (1900 <= year < SIGNING_YEAR, "is too early."),
-        (SIGNING_YEAR < year <= 2100, "is too late."),
+        (year in talks, "falls in the years of talks about the 9M729; the treaty is older."),
+        (1900 <= year < signed, "is too early."),
+        (signed < year <= 2100, "is too late."),
         (True, "does not look like a year of this story."),
     ]
     return [(0 <= year < 100, four), (year in _YEAR_HINTS, _YEAR_HINTS.get(year, ""))] + [

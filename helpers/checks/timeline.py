@@ -24,7 +24,7 @@ __all__ += ["check_violation_reports", "engagement_counts"]
 
 TIMELINE = "state-2018-timeline"
 TWO_DATE_LINE = ("2018-02-14-huntsman-discusses-with-ryabkov", "2018-03-05-huntsman-discusses-with-ryabkov")
-"""The two rows coded from the timeline's one line with two dates (Huntsman and Ryabkov, 2018)."""
+"""The two rows coded from the timeline's one line with two dates (Huntsman and Ryabkov)."""
 
 _participants = functools.cache(lambda: load_participants(events=event_table()))
 _WHOLE = "as a whole number, for example 12 (no quotes needed)."

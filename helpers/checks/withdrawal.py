@@ -10,40 +10,59 @@ import pandas as pd
 from helpers.checks import checker
 from helpers.checks.answers import AnswerError, parse_date, parse_days, parse_words
 from helpers.checks.kinds import event_table, figure_parts, judge, written
+from helpers.checks.sealed import AnswerKey, hidden
 from helpers.display.feedback import Feedback, correct, never_raises, try_again
 from helpers.display.words import long_date, month_year, plural
 from helpers.history.stages import RUSSIAN_STEPS
 from helpers.history.withdrawal import us_step_dates
 
 __all__ = [
-    "EXERCISES", "ORDER_SOLUTION", "ORDER_STEPS", "SORT_SOLUTION", "WHAT_IF_EVENT",
+    "EXERCISES", "ORDER_STEPS", "SORT_SOLUTION", "WHAT_IF_EVENT", "order_solution", "order_steps",
     "WRITTEN_ANSWERS", "check", "check_days_left", "check_step_order", "check_steps_figure",
     "check_suspension_date", "check_suspension_or_withdrawal", "check_what_if", "check_withdrawal_date",
     "check_year_before",
 ]  # fmt: skip
 
-SORT_SOLUTION: tuple[str, ...] = ("suspension", "withdrawal", "suspension", "withdrawal", "suspension")
+SORT_SOLUTION: tuple[AnswerKey, ...] = (
+    AnswerKey("suspension"), AnswerKey("withdrawal"), AnswerKey("suspension"), AnswerKey("withdrawal"),
+    AnswerKey("suspension"),
+)  # fmt: skip
 """The labels of the notebook's five statements of the "suspension or withdrawal?" exercise, in order."""
+_SORT_WORDS = ("suspension", "withdrawal")
 
 _SORT_HINTS: dict[int, str] = {
-    1: "A treaty that still exists and can be resumed has only been suspended.",
-    2: "Leaving the treaty, with six months' notice under Article XV, is withdrawal.",
-    3: "Some news reports wrote 'withdraw in 60 days', but the US said it would suspend its obligations.",
-    4: "On 2 August 2019 the six months' notice ran out: the US left the treaty.",
-    5: "Russia answered in kind, mirroring the US step: it suspended its participation.",
+    1: hidden("A treaty that still exists and can be resumed has only been suspended."),
+    2: hidden("Leaving the treaty, with six months' notice under Article XV, is withdrawal."),
+    3: hidden(
+        "Some news reports wrote 'withdraw in 60 days', but the US said it would suspend its obligations."
+    ),
+    4: hidden("On the day the six months' notice ran out, the US left the treaty."),
+    5: hidden("Russia answered in kind, mirroring the US step: it suspended its participation."),
 }
 
 ORDER_STEPS = "ABCDE"
 """The letters of the steps of the "order the steps" exercise, as the notebook gives them."""
 
-ORDER_SOLUTION = "BCDEA"
-
 _dates = functools.cache(us_step_dates)
+
+
+def order_steps() -> dict[str, tuple[pd.Timestamp, str]]:
+    """Each step of :data:`ORDER_STEPS`: its day and its name, from the event table and Russia's steps."""
+    us, russia = _dates(), [pd.Timestamp(day) for day, _ in RUSSIAN_STEPS]
+    days = [us["withdrawal"], us["finding"], russia[0], us["suspension"], russia[2]]
+    names = ["withdrawal effective", "finding", "Russia's 9M729 briefing", "US suspension and notice"]
+    return dict(zip(ORDER_STEPS, zip(days, [*names, "Russian decree"], strict=True), strict=True))
+
+
+def order_solution() -> str:
+    """The letters of :data:`ORDER_STEPS` in time order, earliest first."""
+    steps = order_steps()
+    return "".join(sorted(steps, key=lambda letter: steps[letter][0]))
 
 
 @never_raises
 def check_suspension_date(answer: Any) -> Feedback:
-    """Exercise: 4 December 2018 + 60 days.
+    """Exercise: the day of the finding + 60 days.
 
     >>> print(check_suspension_date("2019-02-03"))
     Not yet: One day too many: 4 December 2018 is day 0, so the next day is day 1.
@@ -67,7 +86,7 @@ def check_suspension_date(answer: Any) -> Feedback:
 
 @never_raises
 def check_withdrawal_date(answer: Any) -> Feedback:
-    """Exercise: 2 February 2019 + six calendar months.
+    """Exercise: the day of the notice + six calendar months.
 
     >>> print(check_withdrawal_date("2019-08-01"))
     Not yet: 2 February 2019 + 180 days; the treaty counts six months.
@@ -120,14 +139,14 @@ def check_suspension_or_withdrawal(answer: Any) -> Feedback:
     n = len(SORT_SOLUTION)
     try:
         words = [  # 'suspend', 'Suspended', 's' -> 'suspension'; 'withdraw', 'w' -> 'withdrawal'
-            next((f for f in SORT_SOLUTION[:2] if w == f[0] or (len(w) >= 6 and w[:6] == f[:6])), w)
+            next((f for f in _SORT_WORDS if w == f[0] or (len(w) >= 6 and w[:6] == f[:6])), w)
             for w in parse_words(answer)
         ]
     except AnswerError as error:
         return try_again(f'{error} Give a list of {n} words, for example ["suspension", "withdrawal", ...].')
     if len(words) != n:
         return try_again(f"Give exactly {n} words, one per statement, in order (you gave {len(words)}).")
-    if odd := [word for word in words if word not in ("suspension", "withdrawal")]:
+    if odd := [word for word in words if word not in _SORT_WORDS]:
         return try_again(f'Use only "suspension" or "withdrawal" (not {odd[0]!r}).')
     wrong = [i for i, w, s in zip(range(1, n + 1), words, SORT_SOLUTION, strict=True) if w != s]
     if not wrong:
@@ -158,14 +177,13 @@ def check_step_order(answer: Any) -> Feedback:
         pairs = (("missing", missing), ("unknown or repeated", extra))
         detail = "; ".join(f"{what}: {', '.join(xs)}" for what, xs in pairs if xs)
         return try_again(f"Use each letter A to E exactly once ({detail}).")
-    if "".join(letters) == ORDER_SOLUTION:
-        return correct(
-            "Yes: finding (4 Dec 2018), Russia's 9M729 briefing (23 Jan 2019), US suspension and notice "
-            "(2 Feb 2019), Russian decree (4 Mar 2019), withdrawal effective (2 Aug 2019)."
-        )
-    if letters[0] != ORDER_SOLUTION[0]:
+    solution, steps = order_solution(), order_steps()
+    if "".join(letters) == solution:
+        named = [f"{steps[x][1]} ({long_date(steps[x][0])})" for x in solution]
+        return correct(f"Yes: {', '.join(named)}.")
+    if letters[0] != solution[0]:
         return try_again("Start with the step that set the 60-day clock running.")
-    place = next(i for i, (a, b) in enumerate(zip(letters, ORDER_SOLUTION, strict=True)) if a != b)
+    place = next(i for i, (a, b) in enumerate(zip(letters, solution, strict=True)) if a != b)
     return try_again(
         f"The first {place} {'step is' if place == 1 else 'steps are'} in place; step {letters[place]} is "
         "not next. Check the dates in the table of events above."

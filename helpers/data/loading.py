@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.checks.sealed import HASHED
 from helpers.data.errors import EventTableError
 from helpers.data.paths import DATA_DIR
 from helpers.data.schema import Field, TableSchema, table_schema
@@ -192,7 +193,8 @@ class _Check:
             self.fail(bad, name, "{value!r} does not have the required form (" + field.description + ")")
         if field.enum:
             allowed = f"{{value!r}} is not an allowed value. Use one of: {', '.join(map(repr, field.enum))}."
-            self.fail(filled & ~column.isin(field.enum), name, allowed)
+            hashed = column.str.startswith(HASHED) if field.student_copy == "hash" else False  # student copy
+            self.fail(filled & ~column.isin(field.enum) & ~hashed, name, allowed)
         if field.unique:
             self.duplicates([name])
         if field.type == "date":  # exactly YYYY-MM-DD: to_datetime alone reads 2019-2-2, and year 0
@@ -276,7 +278,7 @@ def load_table(
                 loaded[key.table] = given if isinstance(given, pd.DataFrame) else load_table(key.table, given)
             values, target = loaded[key.table][list(key.other_columns)], Path(other.path).name
         check.foreign_key(list(key.columns), values, target)
-    for field in (f for f in schema.fields if f.enum and f.type == "string"):
+    for field in (f for f in schema.fields if f.enum and f.type == "string" and not f.student_copy):
         ordered = (name, field.name) in _ORDERED
         typed[field.name] = pd.Categorical(typed[field.name], categories=list(field.enum), ordered=ordered)
     return pd.DataFrame(typed, copy=False).reset_index(drop=True)

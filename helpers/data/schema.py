@@ -29,6 +29,8 @@ class Field:
     pattern: str | None = None
     minimum: float | None = None
     maximum: float | None = None
+    student_copy: str = ""
+    """How ``tools/make_student_copy.py`` stores the column: "hash" (an answer key) or "seal"; "" as it is."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,10 @@ def _field(raw: dict) -> Field:
     re.compile(rules.get("pattern") or "")
     known = {k: rules[k] for k in ("required", "unique", "pattern", "minimum", "maximum") if k in rules}
     enum = tuple(rules["enum"]) if rules.get("enum") else None
-    return Field(raw["name"], kind, raw.get("description", ""), enum=enum, **known)
+    copy = raw.get("studentCopy", "")
+    if copy not in ("", "hash", "seal"):
+        raise ValueError(f"field {raw['name']!r} has studentCopy {copy!r}; use 'hash' or 'seal'")
+    return Field(raw["name"], kind, raw.get("description", ""), enum=enum, student_copy=copy, **known)
 
 
 @cache
