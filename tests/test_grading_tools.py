@@ -25,7 +25,9 @@ from tools.grading.add_grading_cells import main as add_grading_cells
 
 pytestmark = pytest.mark.grading
 
-LESSON = REPO_ROOT / "notebooks" / "03-withdrawal-steps.ipynb"
+LESSONS = sorted((REPO_ROOT / "notebooks").glob("0[0-9]-*.ipynb"))
+LESSON = REPO_ROOT / "notebooks" / "03-withdrawal-steps.ipynb"  # for the checks that need only one
+CHECKS = {"00": "start", "01": "background", "02": "timeline", "03": "withdrawal", "04": "sources"}
 BIN = Path(sys.executable).parent
 
 
@@ -53,10 +55,10 @@ def run(folder: Path, *command: object) -> str:
     return output
 
 
-def lesson_folder(folder: Path) -> Path:
+def lesson_folder(folder: Path, lesson: Path = LESSON) -> Path:
     """The recipe's first step: the lesson with real copies (not links) of ``helpers/`` and ``data/``."""
     folder.mkdir(parents=True)
-    shutil.copy(LESSON, folder)
+    shutil.copy(lesson, folder)
     for name in ("helpers", "data"):
         shutil.copytree(REPO_ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     return folder
@@ -86,7 +88,7 @@ def leaked(student: Path) -> list[str]:
     """The instructor's solution lines (and markers) found in the student notebook ``student``."""
     text = "\n".join(cell.source for cell in nbformat.read(student, as_version=4).cells)
     lines = {line.strip() for line in text.splitlines()}
-    found = [line for line in solution_lines(LESSON) if line in lines]
+    found = [line for line in solution_lines(REPO_ROOT / "notebooks" / student.name) if line in lines]
     return found + [word for word in ("BEGIN SOLUTION", "END SOLUTION") if word in text]
 
 
@@ -102,17 +104,18 @@ def test_plain_otter_assign_ships_the_answers(tmp_path):
     assert len(leaked(folder / "dist" / "student" / LESSON.name)) > 10
 
 
-def test_otter_recipe_strips_every_solution_and_ships_helpers_and_data(tmp_path):
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name[:2])
+def test_otter_recipe_strips_every_solution_and_ships_helpers_and_data(tmp_path, lesson):
     otter = tool("otter")
-    folder = lesson_folder(tmp_path / "lesson")
-    add_grading_cells(["otter", str(folder / LESSON.name)])
-    run(folder, otter, "assign", LESSON.name, "dist")
+    folder = lesson_folder(tmp_path / "lesson", lesson)
+    add_grading_cells(["otter", str(folder / lesson.name)])
+    run(folder, otter, "assign", lesson.name, "dist")
     student = folder / "dist" / "student"
-    assert leaked(student / LESSON.name) == []
-    assert (student / "helpers" / "checks" / "withdrawal.py").is_file()
+    assert leaked(student / lesson.name) == []
+    assert (student / "helpers" / "checks" / f"{CHECKS[lesson.name[:2]]}.py").is_file()
     assert (student / "data" / "events.csv").is_file()
     assert not any(p.is_symlink() for p in student.rglob("*"))
-    nb, error, attempts = execute_offline(student / LESSON.name)
+    nb, error, attempts = execute_offline(student / lesson.name)
     assert (error, attempts) == ("", "")
     assert error_outputs(nb) == []
     outputs = "\n".join(str(o.get("data", {})) for cell in nb.cells for o in cell.get("outputs", []))
@@ -126,20 +129,21 @@ def validate(course: Path, notebook: Path) -> str:
     return output
 
 
-def test_nbgrader_recipe_releases_no_solution_and_validate_fails_unanswered(tmp_path):
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name[:2])
+def test_nbgrader_recipe_releases_no_solution_and_validate_fails_unanswered(tmp_path, lesson):
     nbgrader = tool("nbgrader")
-    course = tmp_path / "course"
-    source = lesson_folder(course / "source" / "lesson03")
+    course, name = tmp_path / "course", f"lesson{lesson.name[:2]}"
+    source = lesson_folder(course / "source" / name, lesson)
     shutil.copy(REPO_ROOT / "tools" / "grading" / "nbgrader_config.py", course)
-    add_grading_cells(["nbgrader", str(source / LESSON.name)])
-    run(course, nbgrader, "generate_assignment", "lesson03")
-    release = course / "release" / "lesson03"
-    assert leaked(release / LESSON.name) == []
-    assert (release / "helpers" / "checks" / "withdrawal.py").is_file()
+    add_grading_cells(["nbgrader", str(source / lesson.name)])
+    run(course, nbgrader, "generate_assignment", name)
+    release = course / "release" / name
+    assert leaked(release / lesson.name) == []
+    assert (release / "helpers" / "checks" / f"{CHECKS[lesson.name[:2]]}.py").is_file()
     assert (release / "data" / "events.csv").is_file()
-    assert "Success!" in validate(course, source / LESSON.name), "the answered notebook must pass"
-    cells = nbformat.read(source / LESSON.name, as_version=4).cells
+    assert "Success!" in validate(course, source / lesson.name), "the answered notebook must pass"
+    cells = nbformat.read(source / lesson.name, as_version=4).cells
     grades = [cell for cell in cells if "nbgrader" in cell.metadata]
-    failed = validate(course, release / LESSON.name)
+    failed = validate(course, release / lesson.name)
     assert f"VALIDATION FAILED ON {len(grades)} CELL(S)" in failed  # every grade cell, and nothing else
-    assert failed.count("AssertionError: Not answered yet") == len(grades) > 5
+    assert failed.count("AssertionError: Not answered yet") == len(grades) >= 4

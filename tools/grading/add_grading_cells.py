@@ -3,7 +3,9 @@
 ``python -m tools.grading.add_grading_cells otter COPY.ipynb`` puts Otter-Grader's ``# ASSIGNMENT CONFIG``
 raw cell first; ``python -m tools.grading.add_grading_cells nbgrader COPY.ipynb`` puts an nbgrader grade
 cell (``assert check("answer_1").passed``) after every check of an auto-checked exercise. Written answers
-(their cell asks for text "between triple quotes") get no grade cell: mark them by hand.
+(their cell asks for text "between triple quotes") get no grade cell: mark them by hand. Either way, the
+markdown between ``<!-- BEGIN SOLUTION -->`` and ``<!-- END SOLUTION -->`` (a note for teachers) is taken
+out: Otter strips solutions only inside its questions, and would ship it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import re
 from pathlib import Path
 
 import nbformat
+
+from tools.make_student_versions import strip_markdown_cells
 
 OTTER_CONFIG = """# ASSIGNMENT CONFIG
 strip_solutions_from_all_cells: true
@@ -88,13 +92,30 @@ def add_grade_cells(nb: nbformat.NotebookNode, points: int = 1) -> nbformat.Note
     return nb
 
 
+def drop_teacher_notes(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Take out the markdown between solution markers; a cell left empty goes.
+
+    Examples
+    --------
+    >>> note = "<!-- BEGIN SOLUTION -->For teachers<!-- END SOLUTION -->"
+    >>> cells = [nbformat.v4.new_markdown_cell(text) for text in ("Read." + note, note)]
+    >>> [cell.source for cell in drop_teacher_notes(nbformat.v4.new_notebook(cells=cells)).cells]
+    ['Read.']
+    """
+    markdown = [cell for cell in nb.cells if cell.cell_type == "markdown"]
+    for cell, source in zip(markdown, strip_markdown_cells([c.source for c in markdown]), strict=True):
+        cell.source = source or ""
+    nb.cells = [cell for cell in nb.cells if cell.cell_type != "markdown" or cell.source]
+    return nb
+
+
 def main(argv: list[str] | None = None) -> None:
     """Edit the notebook given in place."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("tool", choices=["otter", "nbgrader"])
     parser.add_argument("notebook", type=Path)
     args = parser.parse_args(argv)
-    nb = nbformat.read(args.notebook, as_version=4)
+    nb = drop_teacher_notes(nbformat.read(args.notebook, as_version=4))
     nb = add_otter_config(nb) if args.tool == "otter" else add_grade_cells(nb)
     nbformat.write(nb, args.notebook)
     print(f"{args.notebook}: ready for {args.tool}")
