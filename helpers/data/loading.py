@@ -186,19 +186,19 @@ class _Check:
         """Check one column; return its values typed (empty optional cells as missing)."""
         name, column, filled = field.name, self.frame[field.name], self.filled[field.name]
         if field.required:  # a cell of spaces counts as empty (elsewhere it breaks the column's rule)
-            empty = ~filled | column.str.isspace() if _free(field) else ~filled
+            empty = ~filled | column.str.fullmatch(r"\s+", na=False) if _free(field) else ~filled
             self.fail(empty, name, "this value is required but the cell is empty.")
         if field.pattern:
-            bad = filled & ~column.str.fullmatch(field.pattern)
+            bad = filled & ~column.str.fullmatch(field.pattern, na=False)
             self.fail(bad, name, "{value!r} does not have the required form (" + field.description + ")")
         if field.enum:
             allowed = f"{{value!r}} is not an allowed value. Use one of: {', '.join(map(repr, field.enum))}."
-            hashed = column.str.startswith(HASHED) if field.student_copy == "hash" else False  # student copy
+            hashed = column.str.startswith(HASHED, na=False) & (field.student_copy == "hash")  # student copy
             self.fail(filled & ~column.isin(field.enum) & ~hashed, name, allowed)
         if field.unique:
             self.duplicates([name])
         if field.type == "date":  # exactly YYYY-MM-DD: to_datetime alone reads 2019-2-2, and year 0
-            exact = (column.str.len() == 10) & column.str.isascii()
+            exact = column.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", na=False)
             typed = pd.to_datetime(column.where(exact), format="%Y-%m-%d", errors="coerce")
             bad = filled & (typed.isna() | ~typed.dt.year.between(*_YEARS))
             problem = f"{{value!r}} is not a date from {_YEARS[0]} to {_YEARS[1]} written YYYY-MM-DD"
