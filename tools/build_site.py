@@ -1,76 +1,95 @@
-"""Build the static reader: every lesson run and saved as a web page, readable offline, no Jupyter needed.
+"""Build the course website: every lesson of the student copy, run and turned into pages by Sphinx.
 
-Run it from the top folder of the collection::
+Run it from the top folder of the collection, with the development requirements installed::
 
-    python -m tools.build_site                      # student versions (no solutions) -> site/
-    python -m tools.build_site --source notebooks   # instructor versions, with solutions (answer keys)
-    python -m tools.build_site --repo-url https://github.com/OWNER/REPO   # also link files and Binder
+    python -m tools.build_site --out site          # the site, in site/ (open site/index.html)
+    python -m tools.build_site --out site --lite   # and the JupyterLite site in site/lite/, linked
 
-Then open ``site/index.html`` in a browser (``file://`` is fine; no server needed).
+The pages come from Sphinx with myst-nb and sphinx-book-theme (a sidebar of the lessons, search,
+previous / next, a light and a dark theme). Nothing on a page loads from another host, so the site
+works from a USB stick (``file://``) or any web server.
 
 What it does
 ------------
-* runs every lesson of the source folder (``student/`` by default) top to bottom in a fresh kernel, in
-  the lesson's own folder, as JupyterLab would; a lesson that stops on an error stops the build;
-* turns each into one HTML page with nbconvert's ``lab`` template, minus every script it would load
-  from a CDN (require.js, MathJax, Mermaid, the widget renderer): the pages need no network at all;
-* replaces each interactive widget with a short note ("Interactive widget: open this lesson in JupyterLab
-  or Binder to use it") followed by how it first looked (the figures and text its output areas held);
-* adds previous / next links in reading order (``00-...`` to ``04-...``, then the glossary) and an index
-  page; links between lessons point at the pages; other relative links (``../data/README.md``) are kept,
-  so they work when ``site/`` sits in the clone, or point at ``--repo-url`` when given.
-
-Figures keep their alt text: lessons show them as ``<figure><img alt=...>`` (``helpers.display.figures``).
+* writes the student copy (``tools.make_student_copy``: no solution, answers hashed) into a work folder
+  and runs every lesson of it top to bottom in a fresh kernel, in its own folder, as JupyterLab would;
+  a lesson that stops on an error stops the build, and nothing is written;
+* replaces each widget with a note and a snapshot of how it first looked (its figures and text), and
+  each self-check's output, which only a kernel can give, with a note on where to run it;
+* adds to each lesson a box with its launch links (JupyterLite when built, Binder and JupyterHub when
+  ``addresses.toml`` gives the addresses) and its printable worksheet; a button on each lesson page
+  hides the code for a class that only wants the history;
+* copies the built pages into ``--out`` and lists them in ``.build_site-files``. A later build
+  replaces and removes only the files in that list: a file it did not write is never overwritten or
+  deleted (the build stops and names it instead).
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import html
+import io
+import json
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import nbformat
-from jinja2 import DictLoader
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-from nbconvert import HTMLExporter
 
 from helpers.data.paths import REPO_ROOT
+from tools import addresses as site_addresses
+from tools import make_student_copy as msc
+from tools import make_worksheets
 
 __all__ = [
+    "CHECK_NOTE",
     "Lesson",
+    "MANIFEST",
     "SiteBuildError",
     "WIDGET_NOTE",
     "build_site",
-    "index_page",
-    "lesson_pages",
+    "install",
+    "jupyterlab_anchor",
+    "launch_box",
+    "page_links",
+    "lesson_info",
     "main",
     "reading_order",
+    "replace_check_outputs",
     "replace_widget_outputs",
-    "rewrite_links",
 ]
 
 SITE_DIR = REPO_ROOT / "site"
+SPHINX_FILES = Path(__file__).parent / "sphinx"
+MANIFEST = ".build_site-files"
+LITE_MARKER = ".lite-build"  # what python -m tools.build_lite leaves in a site it built
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-WIDGET_NOTE = "Interactive widget: open this lesson in JupyterLab or Binder to use it."
+WIDGET_NOTE = (
+    "Interactive widget: it works when the lesson runs (see the launch links at the top of the page)."
+)
+CHECK_NOTE = (
+    "Self-check: on this page nothing runs. Open the lesson (see the launch links at the top of the page), "
+    "write your answer in the cell above, then run this cell: it tells you at once how you did."
+)
 COLLECTION_TITLE = "The INF Treaty: from elimination to withdrawal"
+CHECK_CALL = re.compile(r"^\s*(?:[A-Za-z_]\w*\.)*check\w*\((?:[^()]|\([^()]*\))*\)\s*$")
 
 
 class SiteBuildError(RuntimeError):
-    """A lesson could not be run or turned into a page; the message names the lesson."""
+    """The site could not be built; the message names the lesson, page or file and says why."""
 
 
 @dataclass
 class Lesson:
-    """One lesson of the site: its notebook, title, one-paragraph summary and page file name."""
+    """One page of the site: its notebook, title, one-paragraph summary and page file name."""
 
     path: Path
     title: str
@@ -81,9 +100,7 @@ class Lesson:
         return f"{self.path.stem}.html"
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Reading order, titles, links
-# ---------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------- reading order, titles
 
 
 def reading_order(folder: Path) -> list[Path]:
@@ -118,7 +135,15 @@ def _plain(markdown: str) -> str:
 
 
 def lesson_info(path: Path, nb: nbformat.NotebookNode) -> Lesson:
-    """The lesson's title (its first level-1 heading) and summary (the first paragraph after it)."""
+    """The lesson's title (its first level-1 heading) and summary (the first paragraph after it).
+
+    Examples
+    --------
+    >>> from nbformat.v4 import new_markdown_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_markdown_cell("# The *treaty*\\n\\nWhy it **ended**.")])
+    >>> lesson_info(Path("01-t.ipynb"), nb)
+    Lesson(path=PosixPath('01-t.ipynb'), title='The treaty', summary='Why it ended.')
+    """
     title, summary = path.stem, ""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
@@ -138,55 +163,16 @@ def lesson_info(path: Path, nb: nbformat.NotebookNode) -> Lesson:
     return Lesson(path=path, title=title, summary=summary)
 
 
-_HREF = re.compile(r'(href=")([^"#]*)(#[^"]*)?(")')
+def jupyterlab_anchor(title: str) -> str:
+    """The anchor JupyterLab gives a heading, which the lessons' links use (Sphinx's setting for MyST).
 
-
-def rewrite_links(page_html: str, lessons: set[str], *, source: str, repo_url: str | None = None) -> str:
-    """Point links to lesson notebooks at their pages; relative file links at ``repo_url`` when given.
-
-    ``lessons`` holds the notebook file names of the site; ``source`` is the lessons' folder in the
-    repository (a relative link is resolved from there).
-
-    Examples
-    --------
-    >>> page = '<a href="glossary.ipynb#SVC">SVC</a> <a href="../student/01-b.ipynb">next</a>'
-    >>> rewrite_links(page, {"glossary.ipynb", "01-b.ipynb"}, source="student")
-    '<a href="glossary.html#SVC">SVC</a> <a href="01-b.html">next</a>'
-    >>> rewrite_links('<a href="../data/README.md">data</a>', set(), source="student")
-    '<a href="../data/README.md">data</a>'
-    >>> rewrite_links('<a href="../data/README.md">d</a>', set(), source="student", repo_url="https://x.org/r/")
-    '<a href="https://x.org/r/blob/HEAD/data/README.md">d</a>'
-    >>> rewrite_links('<a href="https://example.org/a.ipynb">w</a>', {"a.ipynb"}, source="student")
-    '<a href="https://example.org/a.ipynb">w</a>'
+    >>> jupyterlab_anchor("Material breach")
+    'Material-breach'
     """
-
-    def replace(match: re.Match) -> str:
-        start, target, anchor, end = match.group(1), match.group(2), match.group(3) or "", match.group(4)
-        if not target or re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("/"):
-            return match.group(0)  # same-page anchor, absolute URL, mailto:, data:
-        parts = [p for p in f"{source}/{target}".split("/") if p not in ("", ".")]
-        resolved: list[str] = []
-        for part in parts:
-            if part == "..":
-                if resolved:
-                    resolved.pop()
-            else:
-                resolved.append(part)
-        name = resolved[-1] if resolved else ""
-        if name in lessons and len(resolved) == 2 and resolved[0] in ("notebooks", "student", source):
-            return f"{start}{name[: -len('.ipynb')]}.html{anchor}{end}"
-        if repo_url:
-            kind = "tree" if target.endswith("/") else "blob"
-            url = f"{repo_url.rstrip('/')}/{kind}/HEAD/{quote('/'.join(resolved))}"
-            return f"{start}{url}{anchor}{end}"
-        return match.group(0)
-
-    return _HREF.sub(replace, page_html)
+    return re.sub(r"\s+", "-", title.strip())
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Widgets: a note, and how the widget first looked
-# ---------------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------- widgets: a note and how they looked
 
 
 def _output_html(output: dict, state: dict, seen: set[str]) -> str:
@@ -197,7 +183,7 @@ def _output_html(output: dict, state: dict, seen: set[str]) -> str:
         return f'<pre class="inf-snapshot-error">{html.escape(output.get("ename", ""))}</pre>'
     if WIDGET_VIEW in data:
         return _widget_html(data[WIDGET_VIEW].get("model_id", ""), state, seen)
-    if "text/html" in data:
+    if "text/html" in data:  # made by the lesson's own code, which escapes what comes from the data
         value = data["text/html"]
         return "".join(value) if isinstance(value, list) else value
     for mime in ("image/png", "image/jpeg"):
@@ -244,10 +230,10 @@ def _widget_html(model_id: str, state: dict, seen: set[str]) -> str:
 def widget_note_html(model_id: str, state: dict) -> str:
     """The note that replaces a widget, with a snapshot of how the widget first looked (if any)."""
     snapshot = _widget_html(model_id, state, set())
-    note = f'<div class="inf-widget-note" role="note"><strong>{html.escape(WIDGET_NOTE)}</strong>'
+    note = f'<p class="inf-widget-note" role="note"><strong>{html.escape(WIDGET_NOTE)}</strong>'
     if snapshot.strip():
         note += " Below: how it looked when this page was made."
-    note += "</div>"
+    note += "</p>"
     if snapshot.strip():
         note += f'<div class="inf-widget-snapshot">{snapshot}</div>'
     return f'<div class="inf-widget">{note}</div>'
@@ -284,85 +270,78 @@ def replace_widget_outputs(nb: nbformat.NotebookNode) -> int:
     return count
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Pages
-# ---------------------------------------------------------------------------------------------------------
+def replace_check_outputs(nb: nbformat.NotebookNode) -> int:
+    """Give every self-check cell (``check("answer_1")``) a note instead of its output; return how many.
 
-SITE_CSS = """
-.inf-nav { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; justify-content: space-between;
-  align-items: baseline; max-width: 1100px; margin: 0 auto; padding: 0.8em 1em;
-  font-family: system-ui, sans-serif; font-size: 1rem; border-bottom: 1px solid #ccc; }
-.inf-nav.inf-nav-bottom { border-bottom: none; border-top: 1px solid #ccc; margin-top: 2em; }
-.inf-nav a { color: #0b57a4; }
-.inf-reader-note { max-width: 1100px; margin: 0.8em auto 0; padding: 0.5em 1em; background: #f3f6fa;
-  border-left: 4px solid #0072B2; font-family: system-ui, sans-serif; font-size: 0.95rem; }
-.inf-widget-note { padding: 0.6em 0.9em; margin: 0.3em 0; background: #fff8e6;
-  border-left: 4px solid #E69F00; font-family: system-ui, sans-serif; }
-.inf-widget-snapshot { border: 1px dashed #bbb; padding: 0.5em; margin-top: 0.3em; }
-.inf-snapshot-control { color: #444; margin: 0.2em 0; }
-main { max-width: 1100px; margin: 0 auto; }
-figure.inf-figure img { max-width: 100%; height: auto; }
-"""
+    A check's output ("Not answered yet: run the answer cell above...") only makes sense with a kernel.
 
-PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{% block jupyter_widgets %}{% endblock jupyter_widgets %}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{% block extra_css %}<style type="text/css">{{ resources.inf_css }}</style>{% endblock extra_css %}
-{%- block body_header -%}
-{{ super() }}
-{{ resources.inf_nav_top }}
-{{ resources.inf_reader_note }}
-{%- endblock body_header -%}
-{% block body_footer %}
-{{ resources.inf_nav_bottom }}
-{{ super() }}
-{% endblock body_footer %}
-"""
+    Examples
+    --------
+    >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
+    >>> stale = new_output("display_data", {"text/plain": "Not answered yet"})
+    >>> nb = new_notebook(cells=[new_code_cell('check("answer_1")', outputs=[stale]), new_code_cell("x = 1")])
+    >>> replace_check_outputs(nb)
+    1
+    >>> CHECK_NOTE in nb.cells[0].outputs[0]["data"]["text/plain"]
+    True
+    """
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "code" and CHECK_CALL.match(cell.source):
+            note = f'<p class="inf-check-note" role="note">{html.escape(CHECK_NOTE)}</p>'
+            cell.outputs = [
+                nbformat.v4.new_output("display_data", {"text/html": note, "text/plain": CHECK_NOTE})
+            ]
+            count += 1
+    return count
 
 
-def _exporter() -> HTMLExporter:
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[DictLoader({"inf_reader.html.j2": PAGE_TEMPLATE})],
+# ------------------------------------------------------------------------------------------ launch links
+
+
+def launch_box(lesson: str, where: site_addresses.Addresses, *, lite: bool, worksheet: str | None) -> str:
+    """The box at the top of a lesson page: where to run it, and its printable worksheet (HTML).
+
+    Examples
+    --------
+    >>> nowhere = site_addresses.Addresses(None, None, None, None)
+    >>> box = launch_box("01-a.ipynb", nowhere, lite=True, worksheet="worksheets/worksheet-01.html")
+    >>> 'href="lite/lab/index.html?path=01-a.ipynb"' in box, "Binder" in box
+    (True, False)
+    """
+    runs = []
+    if lite:
+        address = html.escape(f"lite/lab/index.html?path={lesson}", quote=True)
+        runs.append(
+            f'<li><a class="inf-link" href="{address}">In your browser</a> (JupyterLite): nothing to '
+            "install; your work stays in this browser.</li>"
+        )
+    for url, text in (
+        (where.binder_url(lesson), "On Binder</a>: the first start can take a few minutes."),
+        (
+            where.nbgitpuller_url(lesson),
+            "On the school's JupyterHub</a>: your own copy, kept between lessons.",
+        ),
+    ):
+        if url:
+            runs.append(f'<li><a class="inf-link" href="{html.escape(url, quote=True)}">{text}</li>')
+    if not runs:
+        runs.append("<li>In JupyterLab: ask your teacher for the link, or see the collection's README.</li>")
+    sheet = (
+        f'<p>Working on paper? Print the <a class="inf-link" href="{html.escape(worksheet, quote=True)}">'
+        "worksheet of this lesson</a>.</p>"
+        if worksheet
+        else ""
     )
-    exporter.template_file = "inf_reader.html.j2"
-    return exporter
-
-
-def _nav(lessons: list[Lesson], index: int, where: str) -> str:
-    links = []
-    if index > 0:
-        before = lessons[index - 1]
-        links.append(f'<a href="{before.page}" rel="prev">&larr; Previous: {html.escape(before.title)}</a>')
-    else:
-        links.append("<span></span>")
-    links.append('<a href="index.html">All lessons</a>')
-    if index + 1 < len(lessons):
-        after = lessons[index + 1]
-        links.append(f'<a href="{after.page}" rel="next">Next: {html.escape(after.title)} &rarr;</a>')
-    else:
-        links.append("<span></span>")
-    label = "Lessons" if where == "top" else "Lessons (bottom)"
-    return f'<nav class="inf-nav inf-nav-{where}" aria-label="{label}">{"".join(links)}</nav>'
-
-
-def _binder_link(repo_url: str | None, target: str) -> str | None:
-    match = re.match(r"https://github\.com/([^/]+)/([^/#?]+?)(?:\.git)?/?$", repo_url or "")
-    if not match:
-        return None
-    return f"https://mybinder.org/v2/gh/{match.group(1)}/{match.group(2)}/HEAD?urlpath=lab/tree/{target}"
-
-
-def _reader_note(source: str, name: str, repo_url: str | None) -> str:
-    binder = _binder_link(repo_url, f"{source}/{name}")
-    where = f'<a href="{html.escape(binder, quote=True)}">Binder</a>' if binder else "Binder"
     return (
-        '<p class="inf-reader-note">This is the read-only version of the lesson, with the outputs it gave '
-        f"when the page was made. To run the code, answer the exercises and use the widgets, open "
-        f"<code>{html.escape(source)}/{html.escape(name)}</code> in JupyterLab or on {where}.</p>"
+        '<div class="inf-launch" role="note">\n<p><strong>Run this lesson.</strong> This page shows the '
+        "lesson as it ran when the site was made: the code does not run here, and the exercises cannot "
+        "check your answers. To do the exercises and use the widgets, open it:</p>\n"
+        f"<ul>\n{chr(10).join(runs)}\n</ul>\n{sheet}\n</div>"
     )
+
+
+# ---------------------------------------------------------------------------------------- the build
 
 
 def execute(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode:
@@ -378,137 +357,307 @@ def execute(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode:
     return nb
 
 
-def lesson_pages(
-    notebooks: dict[Path, nbformat.NotebookNode], *, source: str, repo_url: str | None = None
-) -> tuple[list[Lesson], dict[str, str]]:
-    """The lessons (in the given order) and each page's HTML, from notebooks that have been run."""
-    lessons = [lesson_info(path, nb) for path, nb in notebooks.items()]
-    names = {lesson.path.name for lesson in lessons}
-    exporter = _exporter()
-    pages = {}
-    for index, (lesson, nb) in enumerate(zip(lessons, notebooks.values(), strict=True)):
-        nb = copy.deepcopy(nb)
-        replace_widget_outputs(nb)
-        resources = {
-            "metadata": {"name": f"{lesson.title} · {COLLECTION_TITLE}", "path": str(lesson.path.parent)},
-            "inf_css": SITE_CSS,
-            "inf_nav_top": _nav(lessons, index, "top"),
-            "inf_nav_bottom": _nav(lessons, index, "bottom"),
-            "inf_reader_note": _reader_note(source, lesson.path.name, repo_url),
-        }
-        body, _ = exporter.from_notebook_node(nb, resources=resources)
-        pages[lesson.page] = rewrite_links(body, names, source=source, repo_url=repo_url)
-    return lessons, pages
+_FOLDER_LINK = re.compile(r"\]\(((?:[\w.-]+/)+)\)")
 
 
-def index_page(lessons: list[Lesson], *, source: str, repo_url: str | None = None) -> str:
-    """The site's front page: every lesson in reading order, with its summary."""
+def _folder_pages(text: str, copy: Path, src: Path) -> str:
+    """Point links to a folder (``data/``) at a page: its README.md, or a list of its files written here."""
+
+    def page(match: re.Match) -> str:
+        folder = match.group(1)
+        if (copy / folder / "README.md").is_file():
+            return f"]({folder}README.md)"
+        if not (copy / folder).is_dir():
+            return match.group(0)
+        index = src / folder / "index.md"
+        if not index.exists():
+            files = sorted(p.name for p in (copy / folder).iterdir() if p.is_file())
+            items = "\n".join(f"- [{name}]({name})" for name in files)
+            index.parent.mkdir(parents=True, exist_ok=True)
+            index.write_text(f"# The files in {folder}\n\n{items}\n", encoding="utf-8")
+        return f"]({folder}index.md)"
+
+    return _FOLDER_LINK.sub(page, text)
+
+
+_NOTEBOOK_HREF = re.compile(r'href="([\w.-]+)\.ipynb(?:#([^"]*))?"')
+
+
+def page_links(text: str) -> str:
+    """Point HTML links to a lesson notebook (``href="glossary.ipynb#SVC"``) at its page and heading.
+
+    Markdown links are Sphinx's job; these come from the lessons' HTML (outputs and tags), which it does
+    not read. The heading's anchor becomes the identifier Sphinx gives that heading.
+
+    >>> page_links('<a href="glossary.ipynb#INF-Treaty">INF</a> <a href="01-a.ipynb">next</a>')
+    '<a href="glossary.html#inf-treaty">INF</a> <a href="01-a.html">next</a>'
+    """
+    from docutils.nodes import make_id
+
+    def page(match: re.Match) -> str:
+        anchor = f"#{make_id(match.group(2))}" if match.group(2) else ""
+        return f'href="{match.group(1)}.html{anchor}"'
+
+    return _NOTEBOOK_HREF.sub(page, text)
+
+
+def _index_markdown(lessons: list[Lesson], others: list[str]) -> str:
     items = "\n".join(
-        f'<li><a href="{lesson.page}">{html.escape(lesson.title)}</a>'
-        + (f"<p>{html.escape(lesson.summary)}</p>" if lesson.summary else "")
-        + "</li>"
-        for lesson in lessons
+        f"{number}. **[{_md(lesson.title)}]({lesson.path.name})**"
+        + (f"  \n   {_md(lesson.summary)}" if lesson.summary else "")
+        for number, lesson in enumerate(lessons, start=1)
     )
-    binder = _binder_link(repo_url, f"{source}/{lessons[0].path.name}") if lessons else None
-    run = (
-        f'<a href="{html.escape(binder, quote=True)}">launch them on Binder</a>'
-        if binder
-        else "open them on Binder"
-    )
-    version = "instructor versions, with the solutions" if source == "notebooks" else "student versions"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{html.escape(COLLECTION_TITLE)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; line-height: 1.5; color: #222; background: #fff;
-  max-width: 50em; margin: 2em auto; padding: 0 1em; }}
-a {{ color: #0b57a4; }}
-ol li {{ margin: 0 0 1em 0; }}
-ol li a {{ font-size: 1.15em; font-weight: 600; }}
-ol li p {{ margin: 0.2em 0 0 0; }}
-.inf-reader-note {{ background: #f3f6fa; border-left: 4px solid #0072B2; padding: 0.5em 1em; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{html.escape(COLLECTION_TITLE)}</h1>
-<p>Lessons on the 1987 INF Treaty, the 2013-2018 diplomacy over Russia's 9M729 missile and the US
-withdrawal of 2018-2019, for history and politics classes and self-study.</p>
-<p class="inf-reader-note">This is the read-only version ({version}): every lesson with the outputs it
-gave when these pages were made. To run the code, answer the exercises and use the interactive widgets,
-open the notebooks in JupyterLab (see the collection's README) or {run}.</p>
-<h2>Lessons, in reading order</h2>
-<ol>
+    toctree = "\n".join(lesson.path.name for lesson in lessons)
+    return f"""# {COLLECTION_TITLE}
+
+Lessons on the 1987 INF Treaty, the 2013-2018 diplomacy over Russia's 9M729 missile and the US
+withdrawal of 2018-2019, for history and politics classes and for self-study. Each lesson works from
+primary sources: two US State Department fact sheets and an op-ed by the US Ambassador to Russia, read
+beside what Russian officials said in reply.
+
+This site shows every lesson as it ran when the site was made. To run the code, answer the exercises
+and use the interactive widgets, open a lesson from the box at its top.
+
+## Lessons, in reading order
+
 {items}
-</ol>
-<p>How to cite: INF Treaty lessons contributors (2026). <cite>{html.escape(COLLECTION_TITLE)}</cite>.
-See CITATION.cff in the collection.</p>
-</main>
-</body>
-</html>
+
+Also: the [glossary](glossary.ipynb), the [who is who](who-is-who.ipynb), and
+[about the data](data/README.md).
+
+## How to cite
+
+INF Treaty lessons contributors (2026). *{COLLECTION_TITLE}* (version {msc_version()}) [Jupyter notebooks
+and data]. The citation file: [CITATION.cff](CITATION.cff).
+
+```{{toctree}}
+:hidden:
+:caption: Lessons
+
+{toctree}
+```
+
+```{{toctree}}
+:hidden:
+:caption: Reference
+
+{chr(10).join(others)}
+```
 """
 
 
-def build_site(
-    out_dir: Path = SITE_DIR,
+def _md(text: str) -> str:
+    """Text safe to put in markdown: no HTML, no link brackets.
+
+    >>> _md("<b>[x](javascript:y)</b> & co")
+    '&lt;b&gt;\\\\[x\\\\](javascript:y)&lt;/b&gt; &amp; co'
+    """
+    return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
+
+
+def msc_version() -> str:
+    found = re.search(r'^version\s*=\s*"([^"]+)"', (REPO_ROOT / "pyproject.toml").read_text(), re.MULTILINE)
+    return found.group(1) if found else "0"
+
+
+def write_sources(
+    src: Path,
+    copy: Path,
+    executed: dict[Path, nbformat.NotebookNode],
+    where: site_addresses.Addresses,
     *,
-    source: str = "student",
-    repo_url: str | None = None,
+    lite: bool,
+) -> list[Lesson]:
+    """Write the Sphinx source folder ``src`` from the student copy and its run lessons."""
+    shutil.copytree(SPHINX_FILES, src, dirs_exist_ok=True)
+    settings = {
+        "title": COLLECTION_TITLE,
+        "version": msc_version(),
+        "repository_url": where.student_repository,
+    }
+    (src / "site-settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    for name in ("data", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md"):
+        (shutil.copytree if (copy / name).is_dir() else shutil.copy2)(copy / name, src / name)
+    sheets = make_worksheets.make_worksheets(src / "_extra" / "worksheets", source=copy)
+    sheet_of = {page.stem.removeprefix("worksheet-"): f"worksheets/{page.name}" for page in sheets}
+    lessons = []
+    for path, nb in executed.items():
+        nb = nbformat.from_dict(json.loads(json.dumps(nb)))  # a copy
+        lesson = lesson_info(path, nb)
+        lessons.append(lesson)
+        replace_widget_outputs(nb)
+        replace_check_outputs(nb)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = page_links(_folder_pages(cell.source, copy, src))
+            for output in cell.get("outputs", []):
+                if "text/html" in output.get("data", {}):
+                    value = output["data"]["text/html"]
+                    output["data"]["text/html"] = page_links(
+                        "".join(value) if isinstance(value, list) else value
+                    )
+        if re.match(r"\d+-", path.name):
+            box = launch_box(path.name, where, lite=lite, worksheet=sheet_of.get(path.name[:2]))
+            nb.cells.insert(1, nbformat.v4.new_markdown_cell(box))
+        nbformat.write(nb, src / path.name)
+    numbered = [lesson for lesson in lessons if re.match(r"\d+-", lesson.path.name)]
+    others = [lesson.path.name for lesson in lessons if lesson not in numbered]
+    others += ["data/README.md", "data/background-facts.md", "LICENSE-CONTENT.md", "worksheets.md"]
+    sheet_items = "\n".join(
+        f'<li><a class="inf-link" href="{html.escape(sheet_of[lesson.path.name[:2]], quote=True)}">'
+        f"{html.escape(lesson.title)}</a></li>"
+        for lesson in numbered
+        if lesson.path.name[:2] in sheet_of
+    )
+    (src / "worksheets.md").write_text(
+        "# Printable worksheets\n\nOne worksheet per lesson, for class on paper: every exercise of the "
+        "lesson with room to write, and no answer. Open one and print it (A4).\n\n"
+        f'<ul class="inf-worksheets">\n{sheet_items}\n</ul>\n',
+        encoding="utf-8",
+    )
+    for folder in {p.parent for p in src.glob("data/**/index.md")}:
+        others.append(f"{folder.relative_to(src).as_posix()}/index.md")
+    (src / "index.md").write_text(_index_markdown(numbered, others), encoding="utf-8")
+    return lessons
+
+
+def run_sphinx(src: Path, built: Path) -> None:
+    """Build ``src`` into ``built`` with Sphinx, warnings as errors (SiteBuildError lists them)."""
+    from sphinx.cmd.build import build_main
+
+    warnings = src.parent / "sphinx-warnings.txt"
+    doctrees = src.parent / "doctrees"
+    quiet = io.StringIO()
+    saved = sys.stdout
+    sys.stdout = quiet
+    try:
+        status = build_main(
+            [
+                "-b",
+                "html",
+                "-q",
+                "-W",
+                "--keep-going",
+                "-w",
+                str(warnings),
+                "-d",
+                str(doctrees),
+                str(src),
+                str(built),
+            ]
+        )
+    finally:
+        sys.stdout = saved
+    if status != 0:
+        text = warnings.read_text(encoding="utf-8") if warnings.exists() else quiet.getvalue()
+        raise SiteBuildError(f"Sphinx could not build the site:\n{text.strip()}")
+    for macros in built.glob("_static/*macros.html"):  # the theme's template parts, not pages
+        macros.unlink()
+    (built / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages would hide _static/ otherwise
+
+
+def _written_before(out: Path) -> set[str]:
+    manifest = out / MANIFEST
+    if not manifest.exists():
+        return set()
+    return {
+        line
+        for line in manifest.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+
+
+def install(built: Path, out: Path) -> list[str]:
+    """Copy the built site into ``out``; return the files written (relative, posix).
+
+    Only files listed in ``out``'s manifest (written by an earlier build) are replaced or removed: a file
+    of the same name that this command did not write stops the build before anything is written.
+    """
+    before = _written_before(out)
+    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    clashes = [name for name in files if (out / name).exists() and name not in before]
+    clashes += [name for name in files if (out / name).is_dir()]
+    if clashes:
+        raise SiteBuildError(
+            f"{out / clashes[0]} is already there and was not written by this command ({len(clashes)} such "
+            "file(s)): nothing was written or deleted. Move those files or choose another --out folder."
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built / name, out / name)
+    for name in sorted(before - set(files)):
+        stale = out / name
+        if stale.is_file():
+            stale.unlink()
+            parent = stale.parent
+            while parent != out and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    (out / MANIFEST).write_text(
+        "# Files written by python -m tools.build_site; a later build replaces or removes only these.\n"
+        + "\n".join(files)
+        + "\n",
+        encoding="utf-8",
+    )
+    return files
+
+
+def build_site(
+    out: Path = SITE_DIR,
+    *,
+    lite: bool = False,
+    addresses: Path | None = None,
     timeout: int = 600,
     log: Callable[[str], None] = print,
-    source_dir: Path | None = None,
 ) -> list[Lesson]:
-    """Run every lesson of ``source`` (a folder of the collection) and write the site into ``out_dir``.
+    """Build the site into ``out`` (see the module's description); return its pages in reading order."""
+    out = Path(out)
+    where = site_addresses.load(addresses) if addresses else site_addresses.load()
+    with tempfile.TemporaryDirectory(prefix="inf-site-") as work_name:
+        work = Path(work_name)
+        copy = work / "copy"
+        msc.write_copy(copy)
+        executed = {}
+        for path in reading_order(copy):
+            started = time.monotonic()
+            executed[path] = execute(path, timeout=timeout)
+            log(f"ran {path.name} in {time.monotonic() - started:.1f} s")
+        if lite:  # first, so that the pages link to a site that is there
+            from tools import build_lite
 
-    ``source_dir`` overrides where the notebooks are read from (``REPO_ROOT / source`` by default).
-    Old pages in ``out_dir`` are removed first; nothing is written if a lesson fails.
-    """
-    folder = Path(source_dir) if source_dir is not None else REPO_ROOT / source
-    paths = reading_order(folder)
-    if not paths:
-        raise SiteBuildError(f"no notebooks in {folder}")
-    executed = {}
-    for path in paths:
+            build_lite.build_site(out / "lite")
+            log(f"wrote the JupyterLite site to {out / 'lite'}")
+        has_lite = (out / "lite" / LITE_MARKER).is_file()
+        lessons = write_sources(work / "src", copy, executed, where, lite=has_lite)
         started = time.monotonic()
-        executed[path] = execute(path, timeout=timeout)
-        log(f"ran {source}/{path.name} in {time.monotonic() - started:.1f} s")
-    lessons, pages = lesson_pages(executed, source=source, repo_url=repo_url)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.html"):
-        old.unlink()
-    for name, body in pages.items():
-        (out_dir / name).write_text(body, encoding="utf-8")
-    (out_dir / "index.html").write_text(
-        index_page(lessons, source=source, repo_url=repo_url), encoding="utf-8"
-    )
-    log(f"wrote {len(pages)} lessons and index.html to {out_dir}")
+        run_sphinx(work / "src", work / "html")
+        log(f"Sphinx built {len(lessons)} pages in {time.monotonic() - started:.1f} s")
+        files = install(work / "html", out)
+    log(f"wrote {len(files)} files to {out}")
     return lessons
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.build_site", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--source",
-        default="student",
-        choices=["student", "notebooks"],
-        help="student: the student versions, without solutions (default); notebooks: the instructor versions",
-    )
     parser.add_argument("--out", type=Path, default=SITE_DIR, help="where to write the site (default: site/)")
     parser.add_argument(
-        "--repo-url",
+        "--lite",
+        action="store_true",
+        help="also build the JupyterLite site into OUT/lite/ and link every lesson to it",
+    )
+    parser.add_argument(
+        "--addresses",
+        type=Path,
         default=None,
-        help="the collection's GitHub URL: links to repository files and a Binder link point there",
+        help="the settings file of public addresses (default: addresses.toml)",
     )
     parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default: 600)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        build_site(args.out, source=args.source, repo_url=args.repo_url, timeout=args.timeout)
-    except SiteBuildError as error:
+        build_site(args.out, lite=args.lite, addresses=args.addresses, timeout=args.timeout)
+    except (SiteBuildError, site_addresses.AddressError) as error:
         print(f"build_site: {error}", file=sys.stderr)
         return 1
     print(f"done in {time.monotonic() - started:.0f} s: open {args.out / 'index.html'}")

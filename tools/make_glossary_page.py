@@ -17,6 +17,7 @@ letter index, a cell per letter with a ``### term`` heading per term, and the so
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from collections.abc import Iterable
@@ -141,18 +142,38 @@ def glossary_problems(table: pd.DataFrame, source_ids: Iterable[str] | None = No
 # --------------------------------------------------------------------------- the page
 
 
+def text_for_markdown(text: str) -> str:
+    r"""A field of a table, written into the page's markdown so that it shows as text and nothing else.
+
+    The page is markdown, which lets HTML through (a ``<script>`` in a definition would run on a web page
+    made from it) and makes links of brackets: both are escaped.
+
+    >>> text_for_markdown('<img src=x onerror="alert(1)"> [R&D](javascript:x)')
+    '&lt;img src=x onerror="alert(1)"&gt; \\[R&amp;D\\](javascript:x)'
+    """
+    return html.escape(str(text), quote=False).replace("[", "\\[").replace("]", "\\]")
+
+
+def _link(url: object) -> str:
+    """An address from a table as a markdown link, only if it is a plain web address; else as text."""
+    if isinstance(url, str) and re.fullmatch(r"https?://[^\s<>\"'`]+", url):
+        return f"<{url}>"
+    return text_for_markdown(url) if isinstance(url, str) else ""
+
+
 def _entry_markdown(term: str, data: Glossary) -> str:
+    md = text_for_markdown
     if term in data.pointers:
         target = data.pointers[term]
-        return f"### {term}\n\nAnother name for the [{target}](#{anchor_of(target)}): see that entry."
+        return f"### {md(term)}\n\nAnother name for the [{md(target)}](#{anchor_of(target)}): see that entry."
     entry = data.entries[term]
-    lines = [f"### {term}", ""] + ([f"**{entry.expansion}**", ""] if entry.expansion else [])
-    lines += [entry.definition, ""]
+    lines = [f"### {md(term)}", ""] + ([f"**{md(entry.expansion)}**", ""] if entry.expansion else [])
+    lines += [md(entry.definition), ""]
     if entry.aliases:
-        lines.append("- *Also found under:* " + "; ".join(entry.aliases))
+        lines.append("- *Also found under:* " + "; ".join(map(md, entry.aliases)))
     if entry.see_also:
-        lines.append("- *See also:* " + ", ".join(f"[{t}](#{anchor_of(t)})" for t in entry.see_also))
-    lines.append("- *Source:* " + "; ".join(entry.sources))
+        lines.append("- *See also:* " + ", ".join(f"[{md(t)}](#{anchor_of(t)})" for t in entry.see_also))
+    lines.append("- *Source:* " + "; ".join(map(md, entry.sources)))
     return "\n".join(lines)
 
 
@@ -162,10 +183,13 @@ def _letter(term: str) -> str:
 
 def _citation(row: pd.Series) -> str:
     """A full citation of a source of ``data/sources.csv``, in markdown."""
-    parts = [row.author, f"*{row.title}*"] + ([row.publisher] if row.publisher != row.author else [])
+    md = text_for_markdown
+    parts = [md(row.author), f"*{md(row.title)}*"] + (
+        [md(row.publisher)] if row.publisher != row.author else []
+    )
     parts.append("No date" if pd.isna(row.date_published) else long_date(row.date_published))
     text = ". ".join(part.rstrip(".") for part in parts) + "."
-    return f"{text} <{row.url}>" if isinstance(row.url, str) and row.url else text
+    return f"{text} {_link(row.url)}" if isinstance(row.url, str) and row.url else text
 
 
 def _intro(data: Glossary) -> str:
@@ -213,7 +237,7 @@ sources of the collection and on the references listed in [`data/sources.csv`](.
 
 Other references:
 
-{chr(10).join(f"- {reference}" for reference in others)}
+{chr(10).join(f"- {text_for_markdown(reference)}" for reference in others)}
 
 <!-- BEGIN SOLUTION -->
 ## For teachers: correcting or adding a term

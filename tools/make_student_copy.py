@@ -3,7 +3,7 @@
 Run it from the top folder of the collection::
 
     python -m tools.make_student_copy --out ../inf-lessons-student
-    python -m tools.make_student_copy --out ../inf-lessons-student --repo OWNER/REPO  # fill the Binder link
+    python -m tools.make_student_copy --out ../inf-lessons-student --repo ACCOUNT/NAME  # another Binder link
     python -m tools.make_student_copy --out ../inf-lessons-student --check  # exit 1 if it is out of date
 
 The folder is what students get through Binder or nbgitpuller: push it as its own repository and point
@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import dataclasses
 import io
 import re
 import sys
@@ -53,6 +54,7 @@ import nbformat
 from helpers.checks.sealed import fingerprint, seal
 from helpers.data.paths import REPO_ROOT
 from helpers.data.schema import TableSchema, table_names, table_schema
+from tools import addresses
 from tools import make_student_versions as msv
 
 __all__ = ["MARKER", "compare", "main", "planned_files", "protect_source", "protect_table", "write_copy"]
@@ -63,6 +65,7 @@ TEMPLATES = Path(__file__).resolve().parent / "student_copy"
 COPIED = ("LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "requirements.txt", "runtime.txt")
 """Files of the top folder copied as they are (``requirements.txt`` installs ``-e .``: the copy's package)."""
 _UP_LINK = re.compile(r"(\]\(|href=[\"'])\.\./(?:student/|notebooks/)?")
+_LESSON_LINK = re.compile(r"(\]\(|href=[\"'])\.\./(?:student|notebooks)/")
 _SKIP_PARTS = ("__pycache__", ".ipynb_checkpoints")
 
 
@@ -76,12 +79,19 @@ def _files(folder: Path) -> list[Path]:
     )
 
 
-def lift_links(markdown: str) -> str:
+def lift_links(markdown: str, depth: int = 0) -> str:
     """Links that climbed out of ``notebooks/`` or ``student/`` now start at the copy's top folder.
+
+    ``depth`` is how many folders below the top the file sits in the copy (``data/README.md``: 1); its
+    links to the lessons lose the lessons' folder, and its other links stay as they are.
 
     >>> lift_links("[data](../data/README.md), [lesson](../student/01-x.ipynb), <a href='../LICENSE'>")
     "[data](data/README.md), [lesson](01-x.ipynb), <a href='LICENSE'>"
+    >>> lift_links("[who](../notebooks/who-is-who.ipynb), [top](../README.md)", depth=1)
+    '[who](../who-is-who.ipynb), [top](../README.md)'
     """
+    if depth:
+        return _LESSON_LINK.sub(r"\1" + "../" * depth, markdown)
     return _UP_LINK.sub(r"\1", markdown)
 
 
@@ -191,12 +201,12 @@ def _title(content: bytes) -> str:
 
 
 def _readme(lessons: dict[Path, bytes], version: str, repo: str | None) -> str:
-    binder = (
-        f"<https://mybinder.org/v2/gh/{repo}/HEAD?urlpath=lab/tree/00-start-here.ipynb>"
-        if repo
-        else "`https://mybinder.org/v2/gh/<OWNER>/<REPO>/HEAD?urlpath=lab/tree/00-start-here.ipynb`"
-        " (your teacher gives you the link)."
-    )
+    """The copy's README; its Binder link comes from ``repo`` (ACCOUNT/NAME) or else ``addresses.toml``."""
+    where = addresses.load()
+    if repo:
+        where = dataclasses.replace(where, student_repository=f"https://github.com/{repo.strip('/')}")
+    url = where.binder_url()
+    binder = f"<{url}>" if url else "your teacher gives you the link."
     rows = "\n".join(
         f"| [`{path.name}`]({path.as_posix()}) | {_title(content).replace('|', '-')} |"
         for path, content in sorted(lessons.items())
@@ -228,7 +238,7 @@ def planned_files(src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> dic
                 module = ".".join(relative.with_suffix("").parts)
                 content = protect_source(content.decode("utf-8"), module).encode("utf-8")
             elif folder == "data" and path.suffix == ".md":
-                content = lift_links(content.decode("utf-8")).encode("utf-8")
+                content = lift_links(content.decode("utf-8"), depth=len(relative.parts) - 1).encode("utf-8")
             planned[relative] = content
     planned.update({Path(name): (REPO_ROOT / name).read_bytes() for name in COPIED})
     planned[Path("README.md")] = _readme(lessons, version, repo).encode("utf-8")
@@ -319,7 +329,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, required=True, help="the folder to write (new, empty or a copy)")
     parser.add_argument("--src", type=Path, default=msv.NOTEBOOKS_DIR, help="instructor notebooks")
-    parser.add_argument("--repo", help="OWNER/REPO where the copy is published, to fill the Binder link")
+    parser.add_argument(
+        "--repo", help="ACCOUNT/NAME on GitHub where the copy is published (default: addresses.toml)"
+    )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the copy is stale")
     args = parser.parse_args(list(argv) if argv is not None else None)
     try:

@@ -59,8 +59,10 @@ class SourceTable:
             if self.caption
             else ""
         )
+        name = html_text(self.caption or "Table")  # a box that scrolls sideways: named, reached by keyboard
         return (
-            '<div style="overflow-x:auto"><table class="inf-source-table" '
+            f'<div style="overflow-x:auto" tabindex="0" role="region" aria-label="{name}">'
+            '<table class="inf-source-table" '
             'style="border-collapse:collapse;font-size:0.95em">'
             f"{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
         )
