@@ -26,6 +26,7 @@ from helpers.checks.sealed import HASHED, SEALED, AnswerKey, canonical, unseal
 from helpers.data.paths import DATA_DIR, REPO_ROOT
 from helpers.data.schema import table_names, table_schema
 from helpers.display.words import long_date
+from tools import addresses
 from tools import make_student_copy as msc
 from tools import make_student_versions as msv
 
@@ -211,6 +212,25 @@ def test_repo_option_fills_the_binder_link(tmp_path):
     assert (
         "https://mybinder.org/v2/gh/a-school/inf-lessons/HEAD?urlpath=lab/tree/00-start-here.ipynb" in readme
     )
+
+
+def test_the_copys_binder_link_comes_from_addresses_toml(monkeypatch):
+    published = addresses.Addresses(None, "https://github.com/a-school/inf-student", None, None)
+    monkeypatch.setattr(msc.addresses, "load", lambda: published)
+    link = "<https://mybinder.org/v2/gh/a-school/inf-student/HEAD?urlpath=lab/tree/00-start-here.ipynb>"
+    assert link in msc._readme({}, "0.1.0", None)
+    assert "v2/gh/other/inf/HEAD" in msc._readme({}, "0.1.0", "other/inf.git")  # --repo overrides it
+    monkeypatch.setattr(msc.addresses, "load", lambda: addresses.Addresses(None, None, None, None))
+    readme = msc._readme({}, "0.1.0", None)
+    assert "your teacher gives you the link" in readme and "mybinder.org" not in readme
+
+
+@pytest.mark.parametrize("repo", ["https://github.com/a/b", "a-school", "a school/inf"])
+def test_a_repo_option_that_is_not_account_and_name_writes_nothing(tmp_path, repo):
+    with pytest.raises(ValueError, match="ACCOUNT/NAME"):
+        msc.write_copy(tmp_path / "copy", repo=repo)
+    assert not (tmp_path / "copy").exists()
+    assert msc.main(["--out", str(tmp_path / "copy"), "--repo", repo]) == 2
 
 
 # ------------------------------------------------------------------------------------------ safety

@@ -5,9 +5,11 @@ Run it from the top folder of the collection after editing ``addresses.toml``::
     python -m tools.addresses            # rewrite the links in README.md and teacher/README.md
     python -m tools.addresses --check    # only say whether they match addresses.toml (exit 1 if not)
 
+An address not known yet holds the placeholder, the words "not set" in angle brackets (any words in
+angle brackets read as not set; ``tests/test_addresses.py`` finds the placeholder in no other file).
 The links stand in the documents between ``<!-- BEGIN addresses: NAME -->`` and
 ``<!-- END addresses: NAME -->``; the command rewrites those blocks and never touches the text around
-them. While an address is still the placeholder, its block says where the link will appear instead.
+them. While an address is not set, its block says where the link will appear and how to set it.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ from urllib.parse import quote
 
 from helpers.data.paths import REPO_ROOT
 
-__all__ = ["ADDRESSES_FILE", "AddressError", "Addresses", "load", "main", "rewrite"]
+__all__ = ["ADDRESSES_FILE", "AddressError", "Addresses", "load", "main", "rewrite", "stale_documents"]
 
 ADDRESSES_FILE = REPO_ROOT / "addresses.toml"
-_PLACEHOLDER = re.compile(r"<[^<>]*>")  # a value in angle brackets: not known yet (addresses.toml's own word)
 KEYS = ("repository", "student_repository", "site", "jupyterhub")
-DOCUMENTS = ("README.md", "teacher/README.md")
+DOCUMENTS = {"README.md": ("launch-links", "source"), "teacher/README.md": ("launch-links",)}
+"""Each document that holds links, and the blocks it must hold."""
 START_LESSON = "00-start-here.ipynb"
-_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`\\]*)?")
+_PLACEHOLDER = re.compile(r"<[A-Za-z][A-Za-z ]*>")  # words in angle brackets: not known yet
+_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`\\?#]*)?")  # no query, no fragment
+_GITHUB = re.compile(r"https://github\.com/([\w.-]+)/([\w.-]+)")
 _BLOCK = re.compile(r"(<!-- BEGIN addresses: ([\w-]+) -->\n)(.*?)(<!-- END addresses: \2 -->)", re.DOTALL)
 
 
@@ -49,8 +53,8 @@ class Addresses:
     'https://mybinder.org/v2/gh/a-school/inf-student/HEAD?urlpath=lab/tree/01-treaty-background.ipynb'
     >>> where.lite_url("00-start-here.ipynb")
     'https://a.example/inf/lite/lab/index.html?path=00-start-here.ipynb'
-    >>> where.nbgitpuller_url("00-start-here.ipynb") is None  # no hub set
-    True
+    >>> where.site_url("glossary.html"), where.nbgitpuller_url("00-start-here.ipynb")  # no hub set
+    ('https://a.example/inf/glossary.html', None)
     """
 
     repository: str | None
@@ -59,8 +63,12 @@ class Addresses:
     jupyterhub: str | None
 
     def binder_url(self, lesson: str = START_LESSON) -> str | None:
-        """Binder's link to a lesson of the student copy (Binder builds from github.com only)."""
-        found = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+)", self.student_repository or "")
+        """Binder's link to a lesson of the student copy (Binder builds from github.com only).
+
+        >>> Addresses(None, "https://git.school.example/s/inf", None, None).binder_url() is None
+        True
+        """
+        found = _GITHUB.fullmatch(self.student_repository or "")
         if not found:
             return None
         return f"https://mybinder.org/v2/gh/{found[1]}/{found[2]}/HEAD?urlpath=lab/tree/{quote(lesson)}"
@@ -87,18 +95,25 @@ class Addresses:
 
 
 def _address(value: object, key: str, path: Path) -> str | None:
-    if isinstance(value, str) and _PLACEHOLDER.fullmatch(value.strip()):
+    text = value.strip() if isinstance(value, str) else ""
+    if _PLACEHOLDER.fullmatch(text):
         return None
-    if not isinstance(value, str) or not _URL.fullmatch(value.strip()):
+    problem = f"{path.name}, key '{key}': {value!r}"
+    if not _URL.fullmatch(text):
         raise AddressError(
-            f"{path.name}, key '{key}': {value!r} is not an https:// address. Write the address in quotes, "
-            "or leave its placeholder (in angle brackets) while it is not known."
+            f"{problem} is not an https:// address (no spaces, no ?query). Write the address in quotes, "
+            "without angle brackets, or leave the placeholder while it is not known."
         )
-    value = value.strip()
     if key == "site":
-        return value.rstrip("/") + "/"
-    value = value.rstrip("/")
-    return value.removesuffix(".git") if key.endswith("repository") else value
+        return text.rstrip("/") + "/"
+    text = text.rstrip("/")
+    if key == "jupyterhub" and re.match(r"https://[^/]+/(.*/)?hub(/|$)", text):
+        raise AddressError(f"{problem}: give the hub's own address, without its /hub/... page")
+    if key.endswith("repository"):
+        text = text.removesuffix(".git")
+        if text.startswith("https://github.com/") and not _GITHUB.fullmatch(text):
+            raise AddressError(f"{problem}: a GitHub repository's address is https://github.com/ACCOUNT/NAME")
+    return text
 
 
 def load(path: Path = ADDRESSES_FILE) -> Addresses:
@@ -107,10 +122,11 @@ def load(path: Path = ADDRESSES_FILE) -> Addresses:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> lines = ['repository = "https://github.com/a/b.git/"', 'site = "<to come>"']
-    >>> lines += ['student_repository = "<to come>"', 'jupyterhub = "<to come>"']
+    >>> lines += ['student_repository = "<to come>"', 'jupyterhub = "https://hub.example/"']
     >>> _ = (folder / "a.toml").write_text("\\n".join(lines))
-    >>> load(folder / "a.toml").repository
-    'https://github.com/a/b'
+    >>> where = load(folder / "a.toml")
+    >>> where.repository, where.site, where.jupyterhub
+    ('https://github.com/a/b', None, 'https://hub.example')
     """
     path = Path(path)
     try:
@@ -132,27 +148,39 @@ def load(path: Path = ADDRESSES_FILE) -> Addresses:
 
 
 def _not_yet(what: str, keys: str) -> str:
-    where = "[`addresses.toml`]({top}addresses.toml)"
-    return f"{what} appears here once {keys} set in {where} (see the note there)."
+    toml = "[`addresses.toml`]({top}addresses.toml)"
+    return f"{what} appears here once {keys} set in {toml} and `python -m tools.addresses` has run."
 
 
 def _launch_links(where: Addresses) -> str:
     binder, hub, site = where.binder_url(), where.nbgitpuller_url(), where.site_url()
+    opens = (
+        " It opens JupyterLab at the student copy's *Start here*; the first launch can take a few minutes."
+    )
+    if where.student_repository and not binder:
+        binder_text = "none: Binder builds from github.com only, and the student copy is published elsewhere."
+    else:
+        binder_text = (f"<{binder}>" if binder else _not_yet("the link", "`student_repository` is")) + opens
     hub_keys = "`jupyterhub` and `student_repository` are"
+    hub_text = f"give students <{hub}>" if hub else _not_yet("the nbgitpuller link", hub_keys)
     lite = f"<{site}>, and the lessons in the browser with no server: <{where.lite_url()}>"
-    lines = [
-        "- **Binder (nothing to install):** "
-        + (f"<{binder}>" if binder else _not_yet("the link", "`student_repository` is"))
-        + " It opens JupyterLab at the student copy's *Start here*; the first launch can take a few minutes.",
-        "- **A school JupyterHub:** "
-        + (f"give students <{hub}>" if hub else _not_yet("the nbgitpuller link", hub_keys))
-        + " It copies the student copy into each student's own folder and opens *Start here*.",
-        "- **The course website:** " + (lite if site else _not_yet("its address", "`site` is")),
-    ]
-    return "\n".join(lines)
+    return "\n".join(
+        [
+            f"- **Binder (nothing to install):** {binder_text}",
+            f"- **A school JupyterHub:** {hub_text} It copies the student copy into each student's own "
+            "folder and opens *Start here*.",
+            f"- **The course website:** {lite if site else _not_yet('its address', '`site` is')}",
+        ]
+    )
 
 
-BLOCKS: dict[str, Callable[[Addresses], str]] = {"launch-links": _launch_links}
+def _source(where: Addresses) -> str:
+    if where.repository:
+        return f"The collection's repository (instructor version, with the solutions): <{where.repository}>"
+    return _not_yet("The collection's repository address", "`repository` is")
+
+
+BLOCKS: dict[str, Callable[[Addresses], str]] = {"launch-links": _launch_links, "source": _source}
 
 
 def rewrite(text: str, where: Addresses, top: str = "") -> str:
@@ -172,43 +200,49 @@ def rewrite(text: str, where: Addresses, top: str = "") -> str:
             raise AddressError(f"no block named '{name}' (known: {', '.join(BLOCKS)})")
         return f"{match.group(1)}{BLOCKS[name](where).replace('{top}', top)}\n{match.group(4)}"
 
-    return _BLOCK.sub(block, text)
+    new, count = _BLOCK.subn(block, text)
+    if count != text.count("<!-- BEGIN addresses:"):
+        raise AddressError("a '<!-- BEGIN addresses: NAME -->' line has no matching END line")
+    return new
 
 
 def stale_documents(where: Addresses, root: Path = REPO_ROOT) -> list[str]:
-    """The documents whose blocks do not match ``where``."""
+    """The documents under ``root`` whose blocks do not match ``where`` (a missing block is an error)."""
     stale = []
-    for name in DOCUMENTS:
+    for name, needed in DOCUMENTS.items():
         text = (root / name).read_text(encoding="utf-8")
-        if rewrite(text, where, "../" * name.count("/")) != text:
-            stale.append(name)
+        for block in (b for b in needed if f"<!-- BEGIN addresses: {b} -->" not in text):
+            raise AddressError(f"{name}: no '<!-- BEGIN addresses: {block} -->' block")
+        try:
+            if rewrite(text, where, "../" * name.count("/")) != text:
+                stale.append(name)
+        except AddressError as error:
+            raise AddressError(f"{name}: {error}") from None
     return stale
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: rewrite the documents' links, or with ``--check`` only compare. Returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m tools.addresses", description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="only check; exit 1 if a document is stale")
     parser.add_argument("--file", type=Path, default=ADDRESSES_FILE, help="default: addresses.toml")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT, help="the collection's top folder")
     args = parser.parse_args(argv)
     try:
         where = load(args.file)
-        stale = stale_documents(where)
-        if args.check:
-            if stale:
-                print(f"{', '.join(stale)}: links differ from {args.file.name} (python -m tools.addresses)")
-                return 1
-            print(f"the links match {args.file.name}")
-            return 0
-        for name in stale:
-            path = REPO_ROOT / name
-            text = rewrite(path.read_text(encoding="utf-8"), where, "../" * name.count("/"))
-            path.write_text(text, encoding="utf-8")
-            print(f"rewrote the links in {name}")
+        stale = stale_documents(where, args.root)
     except AddressError as error:
         print(f"addresses: {error}", file=sys.stderr)
         return 1
     if not stale:
-        print(f"the links already match {args.file.name}")
+        print(f"the links match {args.file.name}")
+    elif args.check:
+        print(f"{', '.join(stale)}: links differ from {args.file.name} (run: python -m tools.addresses)")
+        return 1
+    for name in [] if args.check else stale:
+        path = args.root / name
+        path.write_text(rewrite(path.read_text(encoding="utf-8"), where, "../" * name.count("/")), "utf-8")
+        print(f"rewrote the links in {name}")
     return 0
 
 

@@ -6,8 +6,9 @@ Run it from the top folder of the collection::
     python -m tools.make_student_copy --out ../inf-lessons-student --repo ACCOUNT/NAME  # another Binder link
     python -m tools.make_student_copy --out ../inf-lessons-student --check  # exit 1 if it is out of date
 
-The folder is what students get through Binder or nbgitpuller: push it as its own repository and point
-the links at it. Its layout::
+The folder is what students get through Binder or nbgitpuller: push it as its own repository and write
+its address as ``student_repository`` in ``addresses.toml`` (the links, and this README's Binder link,
+are built from there; ``--repo`` overrides it). Its layout::
 
     00-start-here.ipynb ... who-is-who.ipynb   the student lessons, made fresh from notebooks/
     helpers/                                   the package, as real files (no symlink)
@@ -41,7 +42,6 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
-import dataclasses
 import io
 import re
 import sys
@@ -201,10 +201,21 @@ def _title(content: bytes) -> str:
 
 
 def _readme(lessons: dict[Path, bytes], version: str, repo: str | None) -> str:
-    """The copy's README; its Binder link comes from ``repo`` (ACCOUNT/NAME) or else ``addresses.toml``."""
-    where = addresses.load()
-    if repo:
-        where = dataclasses.replace(where, student_repository=f"https://github.com/{repo.strip('/')}")
+    """The copy's README; its Binder link comes from ``repo`` (ACCOUNT/NAME) or else ``addresses.toml``.
+
+    Raises
+    ------
+    ValueError
+        If ``repo`` is not ACCOUNT/NAME, or ``addresses.toml`` cannot be used
+        (:class:`tools.addresses.AddressError`).
+    """
+    if repo is None:
+        where = addresses.load()
+    else:
+        name = repo.strip("/").removesuffix(".git")
+        if not re.fullmatch(r"[\w.-]+/[\w.-]+", name):
+            raise ValueError(f"--repo {repo!r}: give the copy's repository on GitHub as ACCOUNT/NAME")
+        where = addresses.Addresses(None, f"https://github.com/{name}", None, None)
     url = where.binder_url()
     binder = f"<{url}>" if url else "your teacher gives you the link."
     rows = "\n".join(
