@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,31 @@ from helpers.data.paths import DATA_DIR, REPO_ROOT
 SHARED_SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 SHARED_REFERENCE = REPO_ROOT.parent / "shared" / "reference"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def collection_files(root: Path = REPO_ROOT) -> list[Path]:
+    """The collection's files and symbolic links: git's tracked and new (not ignored) ones, else a walk.
+
+    Without git (a downloaded archive), the walk leaves out what ``.gitignore`` would: virtual
+    environments, caches, build outputs and test artifacts. Links are listed, not followed.
+    """
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if (root / ".git").exists() and listed.returncode == 0:
+        paths = (root / name for name in listed.stdout.decode("utf-8").split("\0") if name)
+        return [path for path in paths if path.exists() or path.is_symlink()]
+    skip = {".git", ".venv", ".lite-cache", ".test-cache", "site", "test-artifacts", "__pycache__", "build"}
+    found = []
+    for folder, folders, files in os.walk(root):
+        here = Path(folder)
+        links = [name for name in folders if (here / name).is_symlink()]
+        folders[:] = [n for n in folders if n not in skip and not n.endswith(".egg-info") and n not in links]
+        found += [here / name for name in [*files, *links]]
+    return sorted(found)
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ import pytest
 from helpers.data.paths import REPO_ROOT
 from tools import addresses
 
+from .conftest import collection_files
+
 FILLED = """
 repository = "https://github.com/a-school/inf-lessons.git"
 student_repository = "https://github.com/a-school/inf-student/"
@@ -195,25 +197,6 @@ def placeholders_in(files: list[Path], root: Path) -> list[str]:
     return found
 
 
-def collection_files(root: Path = REPO_ROOT) -> list[Path]:
-    """The collection's files: git's tracked and new (not ignored) files, or else a walk of the tree."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=root,
-        capture_output=True,
-        check=False,
-    )
-    if (root / ".git").exists() and listed.returncode == 0:
-        names = [n for n in listed.stdout.decode("utf-8").split("\0") if n]
-        return [root / n for n in names if (root / n).is_file()]
-    skip = {".git", ".venv", ".lite-cache", ".test-cache", "site", "test-artifacts", "__pycache__", "build"}
-    return [
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not skip & set(p.relative_to(root).parts) and ".egg-info" not in str(p)
-    ]
-
-
 def test_the_placeholder_finder_finds_each_placeholder(tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "built.html").write_text("<not set>", encoding="utf-8")  # a build output: skipped
@@ -226,7 +209,7 @@ def test_the_placeholder_finder_finds_each_placeholder(tmp_path):
 def test_no_placeholder_anywhere_but_the_settings_file():
     files = collection_files()
     assert len(files) > 100 and addresses.ADDRESSES_FILE in files
-    others = [p for p in files if p not in (addresses.ADDRESSES_FILE, Path(__file__))]
+    others = [p for p in files if p.is_file() and p not in (addresses.ADDRESSES_FILE, Path(__file__))]
     found = placeholders_in(others, REPO_ROOT)
     assert not found, "\n".join(found)
     unset = [key for key in addresses.KEYS if getattr(addresses.load(), key) is None]

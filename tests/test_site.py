@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import doctest
 import html.parser
+import os
 import re
 import shutil
 import subprocess
@@ -31,6 +32,7 @@ from tools import build_site as bs
 
 from .axe_core import AXE_RUN, SERIOUS, axe_script
 from .browser_support import SCREENSHOTS, ExternalRequests, launched_browser
+from .conftest import collection_files
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 STUDENT = REPO_ROOT / "student"
@@ -370,26 +372,14 @@ def test_a_second_build_rewrites_only_its_own_files(real_site):
 
 
 def _collection_copy(target: Path) -> Path:
-    """The collection's files (tracked or new, not ignored) copied to ``target``."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        check=False,
-    )
-    if listed.returncode != 0:  # not a git clone: take the tree minus what git would ignore
-        ignored = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "site", ".lite-cache", ".test-cache")
-        shutil.copytree(REPO_ROOT, target, ignore=ignored, symlinks=True)
-        return target
-    for name in filter(None, listed.stdout.decode("utf-8").split("\0")):
-        source = REPO_ROOT / name
-        if not source.exists() and not source.is_symlink():
-            continue
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
+    """The collection's files (tracked or new, not ignored) copied to ``target``, links kept as links."""
+    for source in collection_files():
+        copied = target / source.relative_to(REPO_ROOT)
+        copied.parent.mkdir(parents=True, exist_ok=True)
         if source.is_symlink():
-            (target / name).symlink_to(source.readlink())
+            copied.symlink_to(source.readlink())
         else:
-            shutil.copy2(source, target / name)
+            shutil.copy2(source, copied)
     return target
 
 
@@ -428,8 +418,6 @@ def hostile_site(tmp_path_factory):
 
 
 def _env(root: Path) -> dict:
-    import os
-
     return {**os.environ, "PYTHONPATH": str(root)}
 
 

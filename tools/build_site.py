@@ -45,8 +45,9 @@ from nbclient.exceptions import CellExecutionError
 
 from helpers.data.paths import REPO_ROOT
 from tools import addresses as site_addresses
+from tools import build_lite, make_worksheets
 from tools import make_student_copy as msc
-from tools import make_worksheets
+from tools.make_glossary_page import text_for_markdown
 
 __all__ = [
     "CHECK_NOTE",
@@ -69,7 +70,7 @@ __all__ = [
 SITE_DIR = REPO_ROOT / "site"
 SPHINX_FILES = Path(__file__).parent / "sphinx"
 MANIFEST = ".build_site-files"
-LITE_MARKER = ".lite-build"  # what python -m tools.build_lite leaves in a site it built
+LITE_MARKER = build_lite.MARKER  # what python -m tools.build_lite leaves in a site it built
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_NOTE = (
@@ -403,8 +404,8 @@ def page_links(text: str) -> str:
 
 def _index_markdown(lessons: list[Lesson], others: list[str]) -> str:
     items = "\n".join(
-        f"{number}. **[{_md(lesson.title)}]({lesson.path.name})**"
-        + (f"  \n   {_md(lesson.summary)}" if lesson.summary else "")
+        f"{number}. **[{text_for_markdown(lesson.title)}]({lesson.path.name})**"
+        + (f"  \n   {text_for_markdown(lesson.summary)}" if lesson.summary else "")
         for number, lesson in enumerate(lessons, start=1)
     )
     toctree = "\n".join(lesson.path.name for lesson in lessons)
@@ -427,8 +428,8 @@ Also: the [glossary](glossary.ipynb), the [who is who](who-is-who.ipynb), and
 
 ## How to cite
 
-INF Treaty lessons contributors (2026). *{COLLECTION_TITLE}* (version {msc_version()}) [Jupyter notebooks
-and data]. The citation file: [CITATION.cff](CITATION.cff).
+INF Treaty lessons contributors (2026). *{COLLECTION_TITLE}* (version {msc.collection_version()})
+[Jupyter notebooks and data]. The citation file: [CITATION.cff](CITATION.cff).
 
 ```{{toctree}}
 :hidden:
@@ -446,20 +447,6 @@ and data]. The citation file: [CITATION.cff](CITATION.cff).
 """
 
 
-def _md(text: str) -> str:
-    """Text safe to put in markdown: no HTML, no link brackets.
-
-    >>> _md("<b>[x](javascript:y)</b> & co")
-    '&lt;b&gt;\\\\[x\\\\](javascript:y)&lt;/b&gt; &amp; co'
-    """
-    return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
-
-
-def msc_version() -> str:
-    found = re.search(r'^version\s*=\s*"([^"]+)"', (REPO_ROOT / "pyproject.toml").read_text(), re.MULTILINE)
-    return found.group(1) if found else "0"
-
-
 def write_sources(
     src: Path,
     copy: Path,
@@ -468,11 +455,11 @@ def write_sources(
     *,
     lite: bool,
 ) -> list[Lesson]:
-    """Write the Sphinx source folder ``src`` from the student copy and its run lessons."""
+    """Write the Sphinx source folder ``src`` from the student copy and its run lessons (changed in place)."""
     shutil.copytree(SPHINX_FILES, src, dirs_exist_ok=True)
     settings = {
         "title": COLLECTION_TITLE,
-        "version": msc_version(),
+        "version": msc.collection_version(),
         "repository_url": where.student_repository,
     }
     (src / "site-settings.json").write_text(json.dumps(settings), encoding="utf-8")
@@ -481,8 +468,7 @@ def write_sources(
     sheets = make_worksheets.make_worksheets(src / "_extra" / "worksheets", source=copy)
     sheet_of = {page.stem.removeprefix("worksheet-"): f"worksheets/{page.name}" for page in sheets}
     lessons = []
-    for path, nb in executed.items():
-        nb = nbformat.from_dict(json.loads(json.dumps(nb)))  # a copy
+    for path, nb in executed.items():  # each run notebook is changed in place and written once
         lesson = lesson_info(path, nb)
         lessons.append(lesson)
         replace_widget_outputs(nb)
@@ -624,8 +610,6 @@ def build_site(
             executed[path] = execute(path, timeout=timeout)
             log(f"ran {path.name} in {time.monotonic() - started:.1f} s")
         if lite:  # first, so that the pages link to a site that is there
-            from tools import build_lite
-
             build_lite.build_site(out / "lite")
             log(f"wrote the JupyterLite site to {out / 'lite'}")
         has_lite = (out / "lite" / LITE_MARKER).is_file()

@@ -227,6 +227,11 @@ def _readme(lessons: dict[Path, bytes], version: str, repo: str | None) -> str:
     return text.replace("{binder}", binder).replace("{lessons}", rows).replace("{version}", version)
 
 
+def collection_version() -> str:
+    """The collection's version, from ``pyproject.toml``."""
+    return tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
 def planned_files(src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> dict[Path, bytes]:
     """Every file of the student copy (relative path -> content), the marker left out.
 
@@ -235,7 +240,7 @@ def planned_files(src: Path = msv.NOTEBOOKS_DIR, repo: str | None = None) -> dic
     tools.make_student_versions.SolutionMarkerError
         If an instructor notebook has an unpaired solution marker.
     """
-    version = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    version = collection_version()
     lessons = _lessons(src)
     planned = dict(lessons)
     tables = {table.path: table for table in map(table_schema, table_names()) if _protected(table)}
