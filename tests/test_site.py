@@ -507,7 +507,11 @@ def test_hide_the_code_button_and_search_work(real_site):
         assert not page.locator(".cell_input").first.is_visible()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "site-03-code-hidden.png"))
-        page.goto((out / "search.html").as_uri() + "?q=Huntsman")
+        page.goto((out / "index.html").as_uri())  # search as a reader does: type, then Enter
+        page.get_by_role("button", name=re.compile("^Search")).first.click()  # opens the search box
+        page.keyboard.type("Huntsman")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search.html?q=Huntsman*")
         results = page.locator("#search-results a")
         results.first.wait_for(timeout=15000)
         assert any(
